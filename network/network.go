@@ -1,0 +1,217 @@
+package network
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/labournet/labournet/actor"
+)
+
+// Network is a set of actors and the links between them. Several links may
+// join the same pair of actors (a partnership and a funding link, say).
+//
+// Build a network with New and AddActor/AddLink, or all at once with Build.
+// The zero value is an empty network ready to use. A Network is not safe for
+// concurrent writes; once built, concurrent reads are safe. Analyses never
+// change a network: they read a Snapshot of it.
+type Network struct {
+	// Name is the network's title ("Liberec Region Employment Pact").
+	Name string
+	// Description is free text about the network and its sources.
+	Description string
+	// Attrs holds further attributes of the whole network (edition, source).
+	Attrs map[string]string
+
+	actors  []actor.Actor
+	byID    map[string]int
+	links   []Link
+	linkIDs map[string]int
+}
+
+// New returns an empty network with the given name.
+func New(name string) *Network { return &Network{Name: name} }
+
+// Build returns a network holding the given actors and links, after checking
+// all of them. If any is invalid it returns nil and every problem found,
+// joined with errors.Join: each is an *actor.FieldError or a *LinkError that
+// names the actor or link and the field.
+func Build(name string, actors []actor.Actor, links []Link) (*Network, error) {
+	n := New(name)
+	var errs []error
+	for _, a := range actors {
+		if err := n.AddActor(a); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	// Links checked against every actor given, even invalid ones, so that one
+	// bad actor is not also reported once per link.
+	for _, a := range actors {
+		if _, ok := n.byID[a.ID]; !ok && strings.TrimSpace(a.ID) != "" {
+			n.byID[a.ID] = -1
+		}
+	}
+	for _, l := range links {
+		if err := n.AddLink(l); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return n, nil
+}
+
+// AddActor validates a and adds a copy of it. It returns every problem with a
+// (see actor.Actor.Validate), or an error wrapping ErrDuplicateID when the ID
+// is taken; in both cases the network is unchanged.
+func (n *Network) AddActor(a actor.Actor) error {
+	var errs []error
+	if err := a.Validate(); err != nil {
+		errs = append(errs, err)
+	}
+	if _, dup := n.byID[a.ID]; dup && a.ID != "" {
+		errs = append(errs, &actor.FieldError{ID: a.ID, Field: "id", Value: a.ID, Err: ErrDuplicateID})
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	if n.byID == nil {
+		n.byID = make(map[string]int)
+	}
+	n.byID[a.ID] = len(n.actors)
+	n.actors = append(n.actors, a.Clone())
+	return nil
+}
+
+// AddLink validates l and adds a copy of it. Both ends must be actors already
+// in the network. It returns every problem with l, each a *LinkError, joined;
+// on error the network is unchanged.
+func (n *Network) AddLink(l Link) error {
+	if err := n.checkLink(len(n.links), l); err != nil {
+		return err
+	}
+	if l.ID != "" {
+		if n.linkIDs == nil {
+			n.linkIDs = make(map[string]int)
+		}
+		n.linkIDs[l.ID] = len(n.links)
+	}
+	n.links = append(n.links, l.Clone())
+	return nil
+}
+
+func (n *Network) checkLink(index int, l Link) error {
+	var errs []error
+	add := func(field, value string, err error) {
+		errs = append(errs, &LinkError{Index: index, ID: l.ID, From: l.From, To: l.To, Field: field, Value: value, Err: err})
+	}
+	if l.ID != "" {
+		if _, dup := n.linkIDs[l.ID]; dup {
+			add("id", l.ID, ErrDuplicateID)
+		}
+		if hasControl(l.ID) {
+			add("id", l.ID, fmt.Errorf("%w: control character in ID", actor.ErrInvalidText))
+		}
+	}
+	for _, end := range []struct{ field, id string }{{"from", l.From}, {"to", l.To}} {
+		if end.id == "" {
+			add(end.field, end.id, ErrEmptyID)
+		} else if _, ok := n.byID[end.id]; !ok {
+			add(end.field, end.id, ErrUnknownActor)
+		}
+	}
+	if l.From != "" && l.From == l.To {
+		add("to", l.To, ErrSelfLink)
+	}
+	if !l.Kind.Valid() {
+		add("kind", l.Kind.String(), ErrUnknownKind)
+	}
+	if !l.Direction.Valid() {
+		add("direction", l.Direction.String(), ErrDirection)
+	}
+	if !l.Status.Valid() {
+		add("status", l.Status.String(), ErrUnknownStatus)
+	}
+	switch {
+	case math.IsNaN(l.Weight) || math.IsInf(l.Weight, 0):
+		add("weight", fmt.Sprint(l.Weight), ErrNaN)
+	case l.Weight < 0:
+		add("weight", fmt.Sprint(l.Weight), ErrNegative)
+	}
+	if l.Money != nil {
+		l.Money.validate(add)
+	}
+	switch c := l.Cadence.PerYear; {
+	case math.IsNaN(c) || math.IsInf(c, 0):
+		add("cadence", fmt.Sprint(c), ErrNaN)
+	case c < 0:
+		add("cadence", fmt.Sprint(c), ErrNegative)
+	}
+	if !l.Start.Valid() {
+		add("start", fmt.Sprintf("%d-%d-%d", l.Start.Year, l.Start.Month, l.Start.Day), ErrDate)
+	}
+	if !l.End.Valid() {
+		add("end", fmt.Sprintf("%d-%d-%d", l.End.Year, l.End.Month, l.End.Day), ErrDate)
+	}
+	if !l.Start.IsZero() && !l.End.IsZero() && l.End.Last().Before(l.Start.First()) {
+		add("end", l.End.String(), fmt.Errorf("%w (start %s)", ErrPeriod, l.Start))
+	}
+	for _, g := range l.TargetGroups {
+		if strings.TrimSpace(g) == "" {
+			add("targetGroups", g, fmt.Errorf("%w: empty value in list", actor.ErrInvalidText))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func hasControl(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f })
+}
+
+// NumActors returns the number of actors.
+func (n *Network) NumActors() int { return len(n.actors) }
+
+// NumLinks returns the number of links.
+func (n *Network) NumLinks() int { return len(n.links) }
+
+// Actors returns the actors in the order they were added. The slice is a
+// copy; the actors' own slices and maps are shared and must not be changed.
+func (n *Network) Actors() []actor.Actor { return slices.Clone(n.actors) }
+
+// Links returns the links in the order they were added. The slice is a copy;
+// the links' own pointers, slices and maps are shared and must not be changed.
+func (n *Network) Links() []Link { return slices.Clone(n.links) }
+
+// Actor returns the actor with the given ID.
+func (n *Network) Actor(id string) (actor.Actor, bool) {
+	i, ok := n.byID[id]
+	if !ok || i < 0 {
+		return actor.Actor{}, false
+	}
+	return n.actors[i], true
+}
+
+// Link returns the link with the given ID.
+func (n *Network) Link(id string) (Link, bool) {
+	i, ok := n.linkIDs[id]
+	if !ok {
+		return Link{}, false
+	}
+	return n.links[i], true
+}
+
+// Clone returns a deep copy of n.
+func (n *Network) Clone() *Network {
+	c := &Network{Name: n.Name, Description: n.Description, Attrs: maps.Clone(n.Attrs)}
+	for _, a := range n.actors {
+		_ = c.AddActor(a) // already valid
+	}
+	for _, l := range n.links {
+		_ = c.AddLink(l)
+	}
+	return c
+}

@@ -1,0 +1,191 @@
+package network
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/labournet/labournet/actor"
+)
+
+// Filter selects part of a network. Its zero value selects everything. The
+// criteria combine with AND; a link is kept only when both its ends are.
+type Filter struct {
+	// Kinds keeps only links of these kinds; empty keeps all.
+	Kinds []LinkKind
+	// Statuses keeps only links with these statuses; empty keeps all.
+	Statuses []Status
+	// At keeps only links that existed on that day (see Link.ExistsOn); the
+	// zero Date keeps links regardless of time.
+	At Date
+	// Actor keeps only actors for which it returns true; nil keeps all.
+	Actor func(actor.Actor) bool
+	// Link keeps only links for which it returns true; nil keeps all.
+	Link func(Link) bool
+	// DropIsolated removes actors left without any link.
+	DropIsolated bool
+}
+
+// keepLink reports whether l passes the link criteria of f.
+func (f Filter) keepLink(l Link) bool {
+	if len(f.Kinds) > 0 && !slices.Contains(f.Kinds, l.Kind) {
+		return false
+	}
+	if len(f.Statuses) > 0 && !slices.Contains(f.Statuses, l.Status) {
+		return false
+	}
+	if !f.At.IsZero() && !l.ExistsOn(f.At) {
+		return false
+	}
+	return f.Link == nil || f.Link(l)
+}
+
+// View returns a new network holding the part of n that f selects. Actors
+// and links keep their order; n is not changed.
+func (n *Network) View(f Filter) *Network {
+	keepActor := make(map[string]bool, len(n.actors))
+	for _, a := range n.actors {
+		keepActor[a.ID] = f.Actor == nil || f.Actor(a)
+	}
+	var links []Link
+	linked := make(map[string]bool)
+	for _, l := range n.links {
+		if keepActor[l.From] && keepActor[l.To] && f.keepLink(l) {
+			links = append(links, l)
+			linked[l.From], linked[l.To] = true, true
+		}
+	}
+	v := &Network{Name: n.Name, Description: n.Description, Attrs: maps.Clone(n.Attrs)}
+	for _, a := range n.actors {
+		if keepActor[a.ID] && (!f.DropIsolated || linked[a.ID]) {
+			v.mustAddActor(a)
+		}
+	}
+	for _, l := range links {
+		v.mustAddLink(l)
+	}
+	return v
+}
+
+// mustAddActor adds an actor already validated in another network.
+func (n *Network) mustAddActor(a actor.Actor) {
+	if err := n.AddActor(a); err != nil {
+		panic("network: internal error: " + err.Error())
+	}
+}
+
+// mustAddLink adds a link already validated in another network.
+func (n *Network) mustAddLink(l Link) {
+	if err := n.AddLink(l); err != nil {
+		panic("network: internal error: " + err.Error())
+	}
+}
+
+// Ego returns the ego network of the actor id to the given radius: the actor,
+// every actor within radius links of it (links followed in either direction),
+// and all links among them. A radius of 0 gives the actor alone. It returns
+// an error wrapping ErrUnknownActor if id is not in n, and one wrapping
+// ErrNegative for a negative radius.
+func (n *Network) Ego(id string, radius int) (*Network, error) {
+	if _, ok := n.Actor(id); !ok {
+		return nil, fmt.Errorf("network: ego of %q: %w", id, ErrUnknownActor)
+	}
+	if radius < 0 {
+		return nil, fmt.Errorf("network: ego of %q: radius %d: %w", id, radius, ErrNegative)
+	}
+	adj := make(map[string][]string)
+	for _, l := range n.links {
+		adj[l.From] = append(adj[l.From], l.To)
+		adj[l.To] = append(adj[l.To], l.From)
+	}
+	dist := map[string]int{id: 0}
+	frontier := []string{id}
+	for d := 1; d <= radius && len(frontier) > 0; d++ {
+		var next []string
+		for _, u := range frontier {
+			for _, v := range adj[u] {
+				if _, seen := dist[v]; !seen {
+					dist[v] = d
+					next = append(next, v)
+				}
+			}
+		}
+		frontier = next
+	}
+	v := n.View(Filter{Actor: func(a actor.Actor) bool { _, ok := dist[a.ID]; return ok }})
+	v.Name = fmt.Sprintf("%s: ego network of %s, radius %d", n.Name, id, radius)
+	return v, nil
+}
+
+// Project returns the one-mode projection of the two-mode part of n formed
+// by the hub actors (those for which hub returns true: projects, bodies,
+// programmes) and the actors linked to them. The result holds the non-hub
+// actors of n; two of them are joined by one Cooperation link when they are
+// linked (by any link, in any direction) to one or more common hubs. The
+// link's Weight is the number of hubs they share, its attribute "via" lists
+// those hubs' IDs separated by ";" in sorted order, and its Evidence says it
+// was projected. Links between non-hub actors are not carried over.
+//
+// For h hubs with m_i members each, Project takes O(Σ m_i²) time.
+func (n *Network) Project(hub func(actor.Actor) bool) *Network {
+	isHub := make(map[string]bool)
+	for _, a := range n.actors {
+		if hub(a) {
+			isHub[a.ID] = true
+		}
+	}
+	members := make(map[string]map[string]bool) // hub -> members
+	for _, l := range n.links {
+		var h, m string
+		switch {
+		case isHub[l.To] && !isHub[l.From]:
+			h, m = l.To, l.From
+		case isHub[l.From] && !isHub[l.To]:
+			h, m = l.From, l.To
+		default:
+			continue
+		}
+		if members[h] == nil {
+			members[h] = make(map[string]bool)
+		}
+		members[h][m] = true
+	}
+	type pair struct{ a, b string }
+	shared := make(map[pair][]string)
+	hubs := slices.Sorted(maps.Keys(members))
+	for _, h := range hubs {
+		ms := slices.Sorted(maps.Keys(members[h]))
+		for i := range ms {
+			for j := i + 1; j < len(ms); j++ {
+				p := pair{ms[i], ms[j]}
+				shared[p] = append(shared[p], h)
+			}
+		}
+	}
+	p := &Network{Name: n.Name + " (projection)", Description: n.Description, Attrs: maps.Clone(n.Attrs)}
+	for _, a := range n.actors {
+		if !isHub[a.ID] {
+			p.mustAddActor(a)
+		}
+	}
+	pairs := slices.Collect(maps.Keys(shared))
+	sort.Slice(pairs, func(i, j int) bool {
+		if pairs[i].a != pairs[j].a {
+			return pairs[i].a < pairs[j].a
+		}
+		return pairs[i].b < pairs[j].b
+	})
+	for _, pr := range pairs {
+		via := shared[pr]
+		p.mustAddLink(Link{
+			From: pr.a, To: pr.b, Kind: Cooperation,
+			Weight:   float64(len(via)),
+			Evidence: "projected: " + strconv.Itoa(len(via)) + " shared hub(s)",
+			Attrs:    map[string]string{"via": strings.Join(via, ";")},
+		})
+	}
+	return p
+}
