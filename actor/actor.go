@@ -39,9 +39,13 @@ type Actor struct {
 	Country string `json:"country,omitempty"`
 	// Region is free text or a NUTS code ("CZ051", "Vratsa district").
 	Region string `json:"region,omitempty"`
-	// Count is the number of organisations this actor stands for when it is
-	// an aggregate, such as "8 municipalities, not named". Zero means a single
-	// actor (as does 1); it must not be negative.
+	// Aggregate marks an actor that stands for a group of organisations
+	// rather than one, such as "8 municipalities, not named" or "social
+	// service providers" invited to a working group.
+	Aggregate bool `json:"aggregate,omitempty"`
+	// Count is the number of organisations an aggregate stands for, 0 when
+	// the source does not say. A Count above 1 makes the actor an aggregate
+	// even without Aggregate set. It must not be negative.
 	Count int `json:"count,omitempty"`
 	// Sectors are the economic sectors the actor works in (open vocabulary,
 	// e.g. "tourism", "automotive").
@@ -61,8 +65,9 @@ type Actor struct {
 	Attrs map[string]string `json:"attrs,omitempty"`
 }
 
-// IsAggregate reports whether the actor stands for several organisations.
-func (a Actor) IsAggregate() bool { return a.Count > 1 }
+// IsAggregate reports whether the actor stands for several organisations:
+// Aggregate is set or Count is above 1.
+func (a Actor) IsAggregate() bool { return a.Aggregate || a.Count > 1 }
 
 // Label returns the name, or the ID when the name is empty.
 func (a Actor) Label() string {

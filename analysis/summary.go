@@ -12,9 +12,12 @@ type Summary struct {
 	Actors int    `json:"actors"`
 	Links  int    `json:"links"`
 	// Aggregates is the number of actors standing for several organisations,
-	// and Represented the number of organisations all actors stand for (an
-	// aggregate of 8 municipalities counts 8).
+	// and UnknownSize how many of them do not say how many. Represented is
+	// the number of organisations all actors stand for (an aggregate of 8
+	// municipalities counts 8); an aggregate of unknown size counts 1, so
+	// that with UnknownSize > 0 it is a lower bound.
 	Aggregates  int            `json:"aggregates"`
+	UnknownSize int            `json:"unknownSize"`
 	Represented int            `json:"represented"`
 	ByKind      map[string]int `json:"actorsByKind"`
 	ByLevel     map[string]int `json:"actorsByLevel"`
@@ -65,10 +68,15 @@ func Summarize(n *network.Network) Summary {
 			lv = "unknown"
 		}
 		s.ByLevel[lv]++
-		if a.IsAggregate() {
+		switch {
+		case a.IsAggregate() && a.Count > 0:
 			s.Aggregates++
 			s.Represented += a.Count
-		} else {
+		case a.IsAggregate():
+			s.Aggregates++
+			s.UnknownSize++
+			s.Represented++
+		default:
 			s.Represented++
 		}
 		if !linked[a.ID] {
