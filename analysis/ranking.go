@@ -18,15 +18,10 @@ type Score struct {
 
 // MarshalJSON writes the score with a null value when it is NaN or infinite.
 func (s Score) MarshalJSON() ([]byte, error) {
-	type out struct {
+	return json.Marshal(struct {
 		ID    string   `json:"id"`
 		Value *float64 `json:"value"`
-	}
-	o := out{ID: s.ID}
-	if !math.IsNaN(s.Value) && !math.IsInf(s.Value, 0) {
-		o.Value = &s.Value
-	}
-	return json.Marshal(o)
+	}{s.ID, nullable(s.Value)})
 }
 
 // Ranking is a measure over all actors, sorted by descending value, ties

@@ -19,6 +19,8 @@ var (
 	ErrDuplicateID = errors.New("duplicate ID")
 	// ErrUnknownActor is a link whose end names no actor of the network.
 	ErrUnknownActor = errors.New("unknown actor")
+	// ErrUnknownLink is a reference to a link the network does not have.
+	ErrUnknownLink = errors.New("unknown link")
 	// ErrSelfLink is a link from an actor to itself.
 	ErrSelfLink = errors.New("link from an actor to itself")
 	// ErrNegative is a negative weight, amount or cadence.
