@@ -475,7 +475,7 @@ func (g *gapIndex) singleFunders() []Finding {
 		}
 		f := funders[id][0]
 		out = append(out, Finding{
-			Rule: RuleSingleFunder, Name: id, Severity: Low, Actors: []string{id, f},
+			Rule: RuleSingleFunder, Name: id, Severity: Low, Actors: slices.Sorted(slices.Values([]string{id, f})),
 			Explanation: fmt.Sprintf("%s receives money from a single funder, %s: if that funding stops, nothing replaces it.", g.byID[id].Label(), g.byID[f].Label()),
 		})
 	}
