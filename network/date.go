@@ -29,7 +29,9 @@ func ParseDate(s string) (Date, error) {
 	if s == "" {
 		return Date{}, nil
 	}
-	bad := func() (Date, error) { return Date{}, fmt.Errorf("%w %q (want YYYY, YYYY-MM or YYYY-MM-DD)", ErrDate, s) }
+	bad := func() (Date, error) {
+		return Date{}, fmt.Errorf("%w %q (want YYYY, YYYY-MM or YYYY-MM-DD)", ErrDate, s)
+	}
 	num := func(part string) (int, bool) {
 		for _, r := range part {
 			if r < '0' || r > '9' {

@@ -232,7 +232,9 @@ func (g UndirectedGraph) HasEdgeBetween(xid, yid int64) bool {
 func (g UndirectedGraph) Edge(uid, vid int64) graph.Edge { return g.WeightedEdgeBetween(uid, vid) }
 
 // EdgeBetween implements graph.Undirected.
-func (g UndirectedGraph) EdgeBetween(xid, yid int64) graph.Edge { return g.WeightedEdgeBetween(xid, yid) }
+func (g UndirectedGraph) EdgeBetween(xid, yid int64) graph.Edge {
+	return g.WeightedEdgeBetween(xid, yid)
+}
 
 // WeightedEdge implements graph.Weighted.
 func (g UndirectedGraph) WeightedEdge(uid, vid int64) graph.WeightedEdge {
