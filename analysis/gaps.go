@@ -17,7 +17,7 @@ const (
 	RuleMissingRelation = "missing-relation"  // both kinds present, expected relation absent
 	RuleUnservedGroup   = "unserved-group"    // a target group nobody serves (here or in a region)
 	RuleIsolated        = "isolated"          // an actor without links
-	RulePlannedOnly     = "planned-only"      // an actor whose links are all planned
+	RulePlannedOnly     = "planned-only"      // an actor whose links are all planned (or ended)
 	RuleBodyMissingKind = "body-missing-kind" // a body lacks a kind its theme requires
 	RuleSingleBroker    = "single-broker"     // two communities joined through one actor
 	RuleSingleFunder    = "single-funder"     // an actor funded by a single funder
@@ -55,7 +55,7 @@ type GapOptions struct {
 // Gaps compares n with the reference model m and returns the gaps found,
 // sorted by severity (highest first), then rule, name and actors.
 //
-// Planned links never count as existing. A relation rule is met by a link
+// Planned and ended links never count as existing. A relation rule is met by a link
 // between an actor of a From kind and one of a To kind, in either direction,
 // or (unless the rule is DirectOnly) by both taking part, through membership
 // or partnership links, in a common body or project. A target group is served by an actor that lists it and is not
@@ -119,7 +119,7 @@ func newGapIndex(n *network.Network) *gapIndex {
 		return k == actor.Body || k == actor.Project
 	}
 	for _, l := range g.all {
-		if l.Status == network.Planned {
+		if !existing(l) {
 			continue
 		}
 		g.links = append(g.links, l)
@@ -413,7 +413,7 @@ func (g *gapIndex) isolated() []Finding {
 	}
 	for _, id := range plannedOnly {
 		out = append(out, Finding{Rule: RulePlannedOnly, Name: id, Severity: Medium, Actors: []string{id},
-			Explanation: fmt.Sprintf("%s is connected only by planned links: none of its links exists yet.", g.byID[id].Label())})
+			Explanation: fmt.Sprintf("%s is connected only by planned or ended links: none of its links works now.", g.byID[id].Label())})
 	}
 	return out
 }
@@ -530,4 +530,16 @@ func (g *gapIndex) singleBrokers(comm map[string]int) []Finding {
 		})
 	}
 	return out
+}
+
+// existing reports whether a link works now: it is neither planned nor
+// ended.
+func existing(l network.Link) bool {
+	return l.Status != network.Planned && l.Status != network.Ended
+}
+
+// Current returns the part of n that works now: all actors, and the links
+// that are neither planned nor ended. Report and Recommend analyse it.
+func Current(n *network.Network) *network.Network {
+	return n.View(network.Filter{Link: existing})
 }
