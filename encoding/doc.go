@@ -1,0 +1,57 @@
+// Package encoding reads and writes labour-market networks as files: the
+// canonical JSON format "labournet/1" and a pair of CSV tables that a
+// researcher can keep in a spreadsheet.
+//
+// # JSON
+//
+// A JSON file holds one object:
+//
+//	{"format": "labournet/1", "name": "...", "description": "...", "attrs": {...},
+//	 "actors": [{"id": "tul", "name": "Technical University of Liberec",
+//	             "kind": "university", "level": "regional", "country": "CZ"}],
+//	 "links":  [{"from": "tul", "to": "pzlk-board", "kind": "membership",
+//	             "role": "member", "cadence": "every 2 months",
+//	             "start": "2012-01-01", "status": "active"}]}
+//
+// "format" is required and must be "labournet/1". Actor and link objects use
+// the JSON names of the fields of actor.Actor and network.Link: only "id" and
+// "kind" are required for an actor, and "from", "to" and "kind" for a link.
+// Money is {"amount": 800000, "currency": "PLN", "ceiling": true}; dates are
+// "YYYY", "YYYY-MM" or "YYYY-MM-DD"; a cadence is text such as "every 2
+// months" or "as needed". Unknown fields are errors, so that a misspelt field
+// is reported rather than silently dropped. Values not given stay absent: the
+// writer omits them and the reader never invents them.
+//
+// # CSV
+//
+// The CSV form is two tables in one folder, actors.csv and links.csv, with a
+// header row naming the columns after the JSON fields:
+//
+//	actors.csv: id,name,kind,level,country,region,aggregate,count,sectors,targetGroups,skills,themes,attrs.KEY...
+//	links.csv:  id,from,to,kind,direction,role,label,weight,money.amount,money.currency,money.ceiling,cadence,start,end,status,targetGroups,evidence,attrs.KEY...
+//
+// Columns may come in any order and only id and kind (actors) and from, to
+// and kind (links) are required; an empty cell is an absent value. Each
+// attribute is a column "attrs.KEY". Multi-valued fields (sectors,
+// targetGroups, skills, themes) hold their values in one cell separated by
+// semicolons ("youth; over-55"); the writer uses "; " and rejects a value
+// that itself contains a semicolon. Booleans are "true" or "false". A UTF-8
+// byte-order mark, as spreadsheets write, is accepted. The network's name,
+// description and attributes are not part of the tables; Load names a network
+// read from CSV after its folder.
+//
+// # Errors
+//
+// Readers report every problem of a file, not only the first, joined with
+// errors.Join; each is a *ParseError naming the file, the line (and column,
+// for CSV) or JSON path, and the reason, which errors.Is matches against the
+// sentinels of packages actor and network (network.ErrUnknownActor,
+// actor.ErrUnknownKind...) or ErrFormat. Readers stream: they never hold a
+// whole file in memory.
+//
+// # Files
+//
+// Load and Save choose the form by the path: a ".json" file, or a folder
+// holding the CSV pair. Save writes through temporary files and renames them,
+// so that a failed write never leaves a half-written file behind.
+package encoding

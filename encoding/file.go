@@ -1,0 +1,137 @@
+package encoding
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/labournet/labournet/network"
+)
+
+// ErrUnsupported is a path whose form Load or Save does not know.
+var ErrUnsupported = errors.New("unsupported file format")
+
+// The names of the two CSV tables in a folder.
+const (
+	ActorsFile = "actors.csv"
+	LinksFile  = "links.csv"
+)
+
+// Load reads a network from path: a ".json" file in the "labournet/1"
+// format, or a folder holding actors.csv and, optionally, links.csv. A
+// network read from CSV is named after its folder. Errors name the file.
+func Load(path string) (*network.Network, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if st.IsDir() {
+		return loadCSV(path)
+	}
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".json":
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		return ReadJSON(f, path)
+	}
+	return nil, fmt.Errorf("encoding: %s: %w (want a .json file or a folder with %s and %s)", path, ErrUnsupported, ActorsFile, LinksFile)
+}
+
+func loadCSV(dir string) (*network.Network, error) {
+	ap := filepath.Join(dir, ActorsFile)
+	af, err := os.Open(ap)
+	if err != nil {
+		return nil, err
+	}
+	defer af.Close()
+	lp := filepath.Join(dir, LinksFile)
+	var links io.Reader
+	lf, err := os.Open(lp)
+	switch {
+	case err == nil:
+		defer lf.Close()
+		links = lf
+	case !errors.Is(err, os.ErrNotExist):
+		return nil, err
+	}
+	n, err := ReadCSV(af, links, ap, lp)
+	if err != nil {
+		return nil, err
+	}
+	abs, _ := filepath.Abs(dir)
+	n.Name = filepath.Base(abs)
+	return n, nil
+}
+
+// Save writes n to path: a ".json" file, or, for a path without extension
+// or an existing folder, the CSV pair in that folder (created if needed).
+// Every file is written to a temporary file in the same folder and renamed
+// into place only when all are complete, so a failed Save leaves what was
+// there before.
+func Save(path string, n *network.Network) error {
+	st, statErr := os.Stat(path)
+	isDir := statErr == nil && st.IsDir()
+	switch ext := strings.ToLower(filepath.Ext(path)); {
+	case isDir || ext == "":
+		if err := os.MkdirAll(path, 0o755); err != nil {
+			return err
+		}
+		return writeAtomic([]string{filepath.Join(path, ActorsFile), filepath.Join(path, LinksFile)}, func(w []io.Writer) error {
+			return WriteCSV(w[0], w[1], n)
+		})
+	case ext == ".json":
+		return writeAtomic([]string{path}, func(w []io.Writer) error { return WriteJSON(w[0], n) })
+	}
+	return fmt.Errorf("encoding: %s: %w (want a .json file or a folder)", path, ErrUnsupported)
+}
+
+// writeAtomic writes the files through temporary files that are renamed
+// into place once write has succeeded for all of them.
+func writeAtomic(paths []string, write func([]io.Writer) error) (err error) {
+	files := make([]*os.File, len(paths))
+	defer func() {
+		for _, f := range files {
+			if f != nil {
+				f.Close()
+				if err != nil {
+					os.Remove(f.Name())
+				}
+			}
+		}
+	}()
+	ws := make([]io.Writer, len(paths))
+	for i, p := range paths {
+		f, err := os.CreateTemp(filepath.Dir(p), "."+filepath.Base(p)+".*.tmp")
+		if err != nil {
+			return err
+		}
+		files[i], ws[i] = f, f
+	}
+	if err := write(ws); err != nil {
+		return err
+	}
+	for _, f := range files {
+		if err := f.Sync(); err != nil {
+			return err
+		}
+		if err := f.Close(); err != nil {
+			return err
+		}
+	}
+	for i, f := range files {
+		if err := os.Chmod(f.Name(), 0o644); err != nil {
+			return err
+		}
+		if err := os.Rename(f.Name(), paths[i]); err != nil {
+			return err
+		}
+		files[i] = nil
+	}
+	return nil
+}

@@ -1,0 +1,481 @@
+package encoding
+
+import (
+	"bufio"
+	"bytes"
+	gojson "encoding"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+
+	"github.com/labournet/labournet/actor"
+	"github.com/labournet/labournet/network"
+)
+
+// Format is the value of the "format" field of a labournet JSON file.
+const Format = "labournet/1"
+
+// lineReader passes bytes through and remembers where the newlines are that
+// the JSON decoder has read ahead, so that a decoder offset can be turned
+// into a line number without keeping the text.
+type lineReader struct {
+	r        io.Reader
+	off      int64   // bytes read so far
+	newlines []int64 // offsets of newlines not yet passed
+	line     int     // newlines before newlines[0]
+}
+
+func (l *lineReader) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	for i, c := range p[:n] {
+		if c == '\n' {
+			l.newlines = append(l.newlines, l.off+int64(i))
+		}
+	}
+	l.off += int64(n)
+	return n, err
+}
+
+// lineAt returns the 1-based line of offset off; offsets must not decrease
+// from call to call.
+func (l *lineReader) lineAt(off int64) int {
+	i := 0
+	for i < len(l.newlines) && l.newlines[i] < off {
+		i++
+	}
+	l.line += i
+	l.newlines = l.newlines[i:]
+	return l.line + 1
+}
+
+// elemPos is where an actor or link came from.
+type elemPos struct {
+	line  int
+	col   int
+	path  string
+	index int // position among the links
+}
+
+// badActors holds the IDs of actors that were given but rejected, so that
+// links to them are not reported a second time as links to unknown actors.
+type badActors map[string]bool
+
+// note records the ID of a rejected actor from its raw JSON fields.
+func (b badActors) note(raw map[string]json.RawMessage) {
+	var id string
+	if json.Unmarshal(raw["id"], &id) == nil && id != "" {
+		b[id] = true
+	}
+}
+
+// addLink adds l to n and reports its problems at pos: the link's number
+// is its position in the file, and an unknown actor that was given but
+// rejected is not reported again.
+func addLink(n *network.Network, l network.Link, pos elemPos, bad badActors, p *problems) {
+	err := n.AddLink(l)
+	if err == nil {
+		return
+	}
+	errs := []error{err}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = j.Unwrap()
+	}
+	for _, e := range errs {
+		var le *network.LinkError
+		if errors.As(e, &le) {
+			if errors.Is(le.Err, network.ErrUnknownActor) && bad[le.Value] {
+				continue
+			}
+			c := *le
+			c.Index = pos.index
+			e = &c
+		}
+		p.add(pos.line, pos.col, pos.path, e)
+	}
+}
+
+// ReadJSON reads a network in the "labournet/1" JSON format from r; file
+// names the source in error messages. It streams: actors and links are
+// decoded one at a time. It returns every problem found (see ParseError),
+// and a nil network when there is any.
+func ReadJSON(r io.Reader, file string) (*network.Network, error) {
+	lr := &lineReader{r: r}
+	dec := json.NewDecoder(lr)
+	p := &problems{file: file}
+	fatal := func(path string, err error) (*network.Network, error) {
+		line := lr.lineAt(dec.InputOffset())
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			err = fmt.Errorf("%w: %v", ErrFormat, se)
+		}
+		p.add(line, 0, path, err)
+		return nil, p.err()
+	}
+	if tok, err := dec.Token(); err != nil {
+		return fatal("", fmt.Errorf("%w: %v", ErrFormat, err))
+	} else if d, ok := tok.(json.Delim); !ok || d != '{' {
+		return fatal("", fmt.Errorf("%w: want a JSON object", ErrFormat))
+	}
+	n := network.New("")
+	var format string
+	var sawFormat bool
+	type pendingLink struct {
+		l   network.Link
+		pos elemPos
+	}
+	bad := badActors{}
+	var links []pendingLink
+	var actorsDone bool
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return fatal("", err)
+		}
+		key, _ := tok.(string)
+		line := lr.lineAt(dec.InputOffset() - 1)
+		switch key {
+		case "format":
+			if err := dec.Decode(&format); err != nil {
+				return fatal("format", err)
+			}
+			sawFormat = true
+			if format != Format {
+				p.add(line, 0, "format", fmt.Errorf("%w: format %q, want %q", ErrFormat, format, Format))
+				return nil, p.err()
+			}
+		case "name":
+			if err := dec.Decode(&n.Name); err != nil {
+				p.add(line, 0, "name", typeError(err))
+			}
+		case "description":
+			if err := dec.Decode(&n.Description); err != nil {
+				p.add(line, 0, "description", typeError(err))
+			}
+		case "attrs":
+			if err := dec.Decode(&n.Attrs); err != nil {
+				p.add(line, 0, "attrs", typeError(err))
+			}
+		case "actors", "links":
+			if err := expectDelim(dec, '['); err != nil {
+				p.add(line, 0, key, err)
+				return nil, p.err()
+			}
+			for i := 0; dec.More(); i++ {
+				var raw map[string]json.RawMessage
+				path := fmt.Sprintf("%s[%d]", key, i)
+				start := lr.lineAt(nextTokenOffset(dec))
+				if err := dec.Decode(&raw); err != nil {
+					var se *json.SyntaxError
+					if errors.As(err, &se) || errors.Is(err, io.ErrUnexpectedEOF) {
+						return fatal(path, err)
+					}
+					p.add(start, 0, path, typeError(err))
+					continue
+				}
+				pos := elemPos{line: start, path: path}
+				if key == "actors" {
+					a, ok := decodeActor(raw, pos, p)
+					if !ok {
+						bad.note(raw)
+					} else if err := n.AddActor(a); err != nil {
+						p.add(pos.line, 0, pos.path, err)
+						bad[a.ID] = true
+					}
+					continue
+				}
+				pos.index = i
+				if l, ok := decodeLink(raw, pos, p); ok {
+					if actorsDone {
+						addLink(n, l, pos, bad, p)
+					} else {
+						links = append(links, pendingLink{l, pos})
+					}
+				}
+			}
+			if _, err := dec.Token(); err != nil {
+				return fatal(key, err)
+			}
+			if key == "actors" {
+				actorsDone = true
+				for _, pl := range links {
+					addLink(n, pl.l, pl.pos, bad, p)
+				}
+				links = nil
+			}
+		default:
+			p.add(line, 0, key, fmt.Errorf("%w: unknown field %q (valid: format, name, description, attrs, actors, links)", ErrFormat, key))
+			var skip json.RawMessage
+			if err := dec.Decode(&skip); err != nil {
+				return fatal(key, err)
+			}
+		}
+	}
+	if _, err := dec.Token(); err != nil {
+		return fatal("", err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		p.add(lr.lineAt(dec.InputOffset()), 0, "", fmt.Errorf("%w: data after the top-level object", ErrFormat))
+	}
+	for _, pl := range links { // links without any actors array
+		addLink(n, pl.l, pl.pos, bad, p)
+	}
+	if !sawFormat {
+		p.add(1, 0, "format", fmt.Errorf("%w: missing \"format\": %q", ErrFormat, Format))
+	}
+	if len(p.errs) > 0 {
+		return nil, p.err()
+	}
+	return n, nil
+}
+
+// nextTokenOffset returns the offset where the next JSON value starts: the
+// decoder's offset plus the white space and separators it has buffered
+// before it.
+func nextTokenOffset(dec *json.Decoder) int64 {
+	off := dec.InputOffset()
+	buf, _ := io.ReadAll(io.LimitReader(dec.Buffered(), 4096))
+	for _, c := range buf {
+		if c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != ',' && c != ':' {
+			break
+		}
+		off++
+	}
+	return off
+}
+
+func expectDelim(dec *json.Decoder, want json.Delim) error {
+	tok, err := dec.Token()
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrFormat, err)
+	}
+	if d, ok := tok.(json.Delim); !ok || d != want {
+		return fmt.Errorf("%w: want %q", ErrFormat, string(want))
+	}
+	return nil
+}
+
+// typeError marks a JSON value of the wrong type as a format problem.
+func typeError(err error) error {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		return fmt.Errorf("%w: %s is not %s", ErrFormat, te.Value, te.Type)
+	}
+	return fmt.Errorf("%w: %v", ErrFormat, err)
+}
+
+// fieldSetter decodes one JSON field into the element being built.
+type fieldSetter[T any] func(raw json.RawMessage, into *T) error
+
+func decodeInto(raw json.RawMessage, v any) error {
+	if err := json.Unmarshal(raw, v); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			return fmt.Errorf("%w: %s is not %s", ErrFormat, te.Value, te.Type)
+		}
+		return err
+	}
+	return nil
+}
+
+func decodeText(raw json.RawMessage, into gojson.TextUnmarshaler) error {
+	var s string
+	if err := decodeInto(raw, &s); err != nil {
+		return err
+	}
+	return into.UnmarshalText([]byte(s))
+}
+
+func decodeFinite(raw json.RawMessage, into *float64) error {
+	if err := decodeInto(raw, into); err != nil {
+		return err
+	}
+	if math.IsNaN(*into) || math.IsInf(*into, 0) {
+		return network.ErrNaN
+	}
+	return nil
+}
+
+var actorFields = map[string]fieldSetter[actor.Actor]{
+	"id":           func(r json.RawMessage, a *actor.Actor) error { return decodeInto(r, &a.ID) },
+	"name":         func(r json.RawMessage, a *actor.Actor) error { return decodeInto(r, &a.Name) },
+	"kind":         func(r json.RawMessage, a *actor.Actor) error { return decodeText(r, &a.Kind) },
+	"level":        func(r json.RawMessage, a *actor.Actor) error { return decodeText(r, &a.Level) },
+	"country":      func(r json.RawMessage, a *actor.Actor) error { return decodeInto(r, &a.Country) },
+	"region":       func(r json.RawMessage, a *actor.Actor) error { return decodeInto(r, &a.Region) },
+	"aggregate":    func(r json.RawMessage, a *actor.Actor) error { return decodeInto(r, &a.Aggregate) },
+	"count":        func(r json.RawMessage, a *actor.Actor) error { return decodeInto(r, &a.Count) },
+	"sectors":      func(r json.RawMessage, a *actor.Actor) error { return decodeInto(r, &a.Sectors) },
+	"targetGroups": func(r json.RawMessage, a *actor.Actor) error { return decodeInto(r, &a.TargetGroups) },
+	"skills":       func(r json.RawMessage, a *actor.Actor) error { return decodeInto(r, &a.Skills) },
+	"themes":       func(r json.RawMessage, a *actor.Actor) error { return decodeInto(r, &a.Themes) },
+	"attrs":        func(r json.RawMessage, a *actor.Actor) error { return decodeInto(r, &a.Attrs) },
+}
+
+var linkFields = map[string]fieldSetter[network.Link]{
+	"id":        func(r json.RawMessage, l *network.Link) error { return decodeInto(r, &l.ID) },
+	"from":      func(r json.RawMessage, l *network.Link) error { return decodeInto(r, &l.From) },
+	"to":        func(r json.RawMessage, l *network.Link) error { return decodeInto(r, &l.To) },
+	"kind":      func(r json.RawMessage, l *network.Link) error { return decodeText(r, &l.Kind) },
+	"direction": func(r json.RawMessage, l *network.Link) error { return decodeText(r, &l.Direction) },
+	"role":      func(r json.RawMessage, l *network.Link) error { return decodeInto(r, &l.Role) },
+	"label":     func(r json.RawMessage, l *network.Link) error { return decodeInto(r, &l.Label) },
+	"weight":    func(r json.RawMessage, l *network.Link) error { return decodeFinite(r, &l.Weight) },
+	"money": func(r json.RawMessage, l *network.Link) error {
+		var m struct {
+			Amount   *float64 `json:"amount"`
+			Currency string   `json:"currency"`
+			Ceiling  bool     `json:"ceiling"`
+		}
+		dec := json.NewDecoder(bytes.NewReader(r))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&m); err != nil {
+			return fmt.Errorf("%w: %v (want {\"amount\": N, \"currency\": \"EUR\", \"ceiling\": false})", ErrFormat, err)
+		}
+		if m.Amount == nil {
+			return fmt.Errorf("%w: money without an amount: leave money out when the amount is unknown", ErrFormat)
+		}
+		l.Money = &network.Money{Amount: *m.Amount, Currency: m.Currency, Ceiling: m.Ceiling}
+		return nil
+	},
+	"cadence":      func(r json.RawMessage, l *network.Link) error { return decodeText(r, &l.Cadence) },
+	"start":        func(r json.RawMessage, l *network.Link) error { return decodeText(r, &l.Start) },
+	"end":          func(r json.RawMessage, l *network.Link) error { return decodeText(r, &l.End) },
+	"status":       func(r json.RawMessage, l *network.Link) error { return decodeText(r, &l.Status) },
+	"targetGroups": func(r json.RawMessage, l *network.Link) error { return decodeInto(r, &l.TargetGroups) },
+	"evidence":     func(r json.RawMessage, l *network.Link) error { return decodeInto(r, &l.Evidence) },
+	"attrs":        func(r json.RawMessage, l *network.Link) error { return decodeInto(r, &l.Attrs) },
+}
+
+// decodeElem fills a T from the fields of raw; every bad or unknown field is
+// reported, and ok is false if there was any or a required field is missing.
+func decodeElem[T any](raw map[string]json.RawMessage, fields map[string]fieldSetter[T], required []string, pos elemPos, p *problems) (v T, ok bool) {
+	ok = true
+	keys := make([]string, 0, len(raw))
+	for k := range raw {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		set, known := fields[k]
+		if !known {
+			valid := make([]string, 0, len(fields))
+			for f := range fields {
+				valid = append(valid, f)
+			}
+			slices.Sort(valid)
+			p.add(pos.line, 0, pos.path+"."+k, fmt.Errorf("%w: unknown field %q (valid: %s)", ErrFormat, k, joinComma(valid)))
+			ok = false
+			continue
+		}
+		if string(raw[k]) == "null" {
+			continue // null is absent
+		}
+		if err := set(raw[k], &v); err != nil {
+			p.add(pos.line, 0, pos.path+"."+k, err)
+			ok = false
+		}
+	}
+	for _, k := range required {
+		if _, has := raw[k]; !has {
+			p.add(pos.line, 0, pos.path+"."+k, fmt.Errorf("%w: missing required field %q", ErrFormat, k))
+			ok = false
+		}
+	}
+	return v, ok
+}
+
+func decodeActor(raw map[string]json.RawMessage, pos elemPos, p *problems) (actor.Actor, bool) {
+	return decodeElem(raw, actorFields, []string{"id", "kind"}, pos, p)
+}
+
+func decodeLink(raw map[string]json.RawMessage, pos elemPos, p *problems) (network.Link, bool) {
+	return decodeElem(raw, linkFields, []string{"from", "to", "kind"}, pos, p)
+}
+
+func joinComma(s []string) string {
+	var b bytes.Buffer
+	for i, x := range s {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(x)
+	}
+	return b.String()
+}
+
+// WriteJSON writes n in the "labournet/1" JSON format: indented, fields in a
+// fixed order, absent values left out, non-ASCII text as it is, one actor or
+// link per element in the network's order. It streams element by element.
+func WriteJSON(w io.Writer, n *network.Network) error {
+	bw := bufio.NewWriter(w)
+	put := func(prefix string, v any) error {
+		bw.WriteString(prefix)
+		var buf bytes.Buffer
+		e := json.NewEncoder(&buf)
+		e.SetEscapeHTML(false)
+		e.SetIndent("    ", "  ")
+		if err := e.Encode(v); err != nil {
+			return err
+		}
+		bw.Write(bytes.TrimRight(buf.Bytes(), "\n"))
+		return nil
+	}
+	bw.WriteString("{\n  \"format\": \"" + Format + "\"")
+	for _, f := range []struct {
+		key string
+		val any
+		ok  bool
+	}{{"name", n.Name, true}, {"description", n.Description, n.Description != ""}, {"attrs", n.Attrs, len(n.Attrs) > 0}} {
+		if !f.ok {
+			continue
+		}
+		b, err := marshalNoEscape(f.val)
+		if err != nil {
+			return err
+		}
+		bw.WriteString(",\n  \"" + f.key + "\": ")
+		bw.Write(b)
+	}
+	bw.WriteString(",\n  \"actors\": [")
+	for i, a := range n.Actors() {
+		sep := ",\n    "
+		if i == 0 {
+			sep = "\n    "
+		}
+		if err := put(sep, a); err != nil {
+			return fmt.Errorf("encoding: actor %q: %w", a.ID, err)
+		}
+	}
+	if n.NumActors() > 0 {
+		bw.WriteString("\n  ")
+	}
+	bw.WriteString("],\n  \"links\": [")
+	for i, l := range n.Links() {
+		sep := ",\n    "
+		if i == 0 {
+			sep = "\n    "
+		}
+		if err := put(sep, l); err != nil {
+			return fmt.Errorf("encoding: link #%d (%s -> %s): %w", i+1, l.From, l.To, err)
+		}
+	}
+	if n.NumLinks() > 0 {
+		bw.WriteString("\n  ")
+	}
+	bw.WriteString("]\n}\n")
+	return bw.Flush()
+}
+
+func marshalNoEscape(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	e := json.NewEncoder(&buf)
+	e.SetEscapeHTML(false)
+	e.SetIndent("  ", "  ")
+	if err := e.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(buf.Bytes(), "\n"), nil
+}
