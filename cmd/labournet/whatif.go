@@ -1,0 +1,124 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/labournet/labournet/analysis"
+	"github.com/labournet/labournet/network"
+)
+
+const whatifUsage = `usage: labournet whatif [--remove ID,...] [--remove-link REF,...] [--add FROM:TO:KIND,...] [--json] FILE|DIR
+
+Applies a change to the network and prints the findings before and after,
+side by side: the actors that stop being or become bottlenecks
+(articulation points), the single ties that disappear or appear (bridges),
+how many pairs of actors can reach each other, and the gaps against the
+default reference model that close or open.
+
+Flags:
+  --remove ID,...        actors to remove, with all their links
+  --remove-link REF,...  links to remove: a link ID, FROM:TO (any kind) or FROM:TO:KIND
+  --add FROM:TO:KIND,... links to add (kinds: cooperation, partnership, funding,
+                         membership, service, governance, reporting, information)
+  --json                 print the comparison as JSON`
+
+func init() {
+	register(command{"whatif", "compare the findings before and after a change", whatifUsage, cmdWhatif})
+}
+
+func cmdWhatif(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("whatif", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	remove := fs.String("remove", "", "")
+	removeLinks := fs.String("remove-link", "", "")
+	add := fs.String("add", "", "")
+	asJSON := fs.Bool("json", false, "")
+	if err := fs.Parse(args); err != nil {
+		return usageError(stderr, "whatif", whatifUsage, "%v", err)
+	}
+	if fs.NArg() != 1 {
+		return usageError(stderr, "whatif", whatifUsage, "want one FILE or DIR, got %d arguments", fs.NArg())
+	}
+	edit := network.Edit{RemoveActors: splitComma(*remove)}
+	for _, r := range splitComma(*removeLinks) {
+		ref, err := network.ParseLinkRef(r)
+		if err != nil {
+			return usageError(stderr, "whatif", whatifUsage, "--remove-link: %v", err)
+		}
+		edit.RemoveLinks = append(edit.RemoveLinks, ref)
+	}
+	for _, a := range splitComma(*add) {
+		parts := strings.Split(a, ":")
+		if len(parts) != 3 {
+			return usageError(stderr, "whatif", whatifUsage, "--add %q: want FROM:TO:KIND", a)
+		}
+		k, err := network.ParseLinkKind(parts[2])
+		if err != nil {
+			return usageError(stderr, "whatif", whatifUsage, "--add %q: %v", a, err)
+		}
+		edit.AddLinks = append(edit.AddLinks, network.Link{From: parts[0], To: parts[1], Kind: k, Evidence: "what-if"})
+	}
+	if len(edit.RemoveActors)+len(edit.RemoveLinks)+len(edit.AddLinks) == 0 {
+		return usageError(stderr, "whatif", whatifUsage, "nothing to change: give --remove, --remove-link or --add")
+	}
+	n, code := loadNetwork(fs.Arg(0), stderr)
+	if code != 0 {
+		return code
+	}
+	after, err := n.Apply(edit)
+	if err != nil {
+		printProblems(stderr, err)
+		return 1
+	}
+	c := analysis.Compare(n, after, analysis.DefaultModel())
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(c); err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+		return 0
+	}
+	writeComparison(stdout, n, c)
+	return 0
+}
+
+func writeComparison(w io.Writer, n *network.Network, c analysis.Comparison) {
+	name := actorName(n)
+	names := func(ids []string) string {
+		if len(ids) == 0 {
+			return "none"
+		}
+		out := make([]string, len(ids))
+		for i, id := range ids {
+			out[i] = name(id)
+		}
+		return strings.Join(out, "; ")
+	}
+	fmt.Fprintf(w, "%-36s %10s %10s\n", "", "before", "after")
+	fmt.Fprintf(w, "%-36s %10d %10d\n", "articulation points", len(c.Before.CutPoints), len(c.After.CutPoints))
+	fmt.Fprintf(w, "%-36s %10d %10d\n", "bridges", len(c.Before.Bridges), len(c.After.Bridges))
+	fmt.Fprintf(w, "%-36s %10d %10d\n", "pairs that can reach each other", c.Before.Reachable, c.After.Reachable)
+	fmt.Fprintf(w, "%-36s %10s %10s\n", "fragmentation", num(c.Before.Fragmentation), num(c.After.Fragmentation))
+	fmt.Fprintf(w, "%-36s %10d %10d\n", "gaps against the reference model", len(c.Before.Gaps), len(c.After.Gaps))
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "No longer a bottleneck: %s\n", names(c.CutPointsGone))
+	fmt.Fprintf(w, "New bottlenecks:        %s\n", names(c.CutPointsNew))
+	fmt.Fprintf(w, "Bridges gone:           %s\n", orNone(c.BridgesGone))
+	fmt.Fprintf(w, "New bridges:            %s\n", orNone(c.BridgesNew))
+	fmt.Fprintf(w, "Gaps closed:            %s\n", orNone(c.GapsClosed))
+	fmt.Fprintf(w, "Gaps opened:            %s\n", orNone(c.GapsOpened))
+}
+
+func orNone(s []string) string {
+	if len(s) == 0 {
+		return "none"
+	}
+	return strings.Join(s, "; ")
+}
