@@ -135,3 +135,11 @@ func writeAtomic(paths []string, write func([]io.Writer) error) (err error) {
 	}
 	return nil
 }
+
+// WriteFile writes path with write, through a temporary file in the same
+// folder that is renamed into place only when write succeeds; on failure
+// the old file, if any, is left as it was. Diagrams and reports are written
+// this way.
+func WriteFile(path string, write func(io.Writer) error) error {
+	return writeAtomic([]string{path}, func(w []io.Writer) error { return write(w[0]) })
+}
