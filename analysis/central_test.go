@@ -7,9 +7,9 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+	gonumnet "gonum.org/v1/gonum/graph/network"
 	"gonum.org/v1/gonum/graph/path"
 	"gonum.org/v1/gonum/graph/simple"
-	gonumnet "gonum.org/v1/gonum/graph/network"
 
 	"github.com/labournet/labournet/actor"
 	"github.com/labournet/labournet/network"
