@@ -46,9 +46,10 @@ type Finding struct {
 // GapOptions configures Gaps. The zero value runs every rule of the model
 // and the structural rules, without the single-broker rule.
 type GapOptions struct {
-	// Communities, when not nil, maps actor IDs to community labels; the
-	// single-broker rule then reports pairs of communities joined through a
-	// single actor.
+	// Communities, when not nil, maps actor IDs to community labels
+	// (0-based, as Louvain's groups); the single-broker rule then reports
+	// pairs of communities joined through a single actor, numbering them
+	// from 1.
 	Communities map[string]int
 }
 
@@ -524,9 +525,9 @@ func (g *gapIndex) singleBrokers(comm map[string]int) []Finding {
 		}
 		b := single[0]
 		out = append(out, Finding{
-			Rule: RuleSingleBroker, Name: fmt.Sprintf("communities %d and %d", p.a, p.b), Severity: High, Actors: []string{b},
+			Rule: RuleSingleBroker, Name: fmt.Sprintf("communities %d and %d", p.a+1, p.b+1), Severity: High, Actors: []string{b},
 			Explanation: fmt.Sprintf("Communities %d (%d actors) and %d (%d actors) are joined only through %s: every link between them involves it.",
-				p.a, size[p.a], p.b, size[p.b], g.byID[b].Label()),
+				p.a+1, size[p.a], p.b+1, size[p.b], g.byID[b].Label()),
 		})
 	}
 	return out

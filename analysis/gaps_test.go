@@ -134,7 +134,7 @@ func TestSingleBrokerRule(t *testing.T) {
 		links  []string
 		want   []string
 	}{
-		{"every link between the triangles passes through c", []string{"a>b:cooperation", "b>c:cooperation", "a>c:cooperation", "d>e:cooperation", "e>f:cooperation", "d>f:cooperation", "c>d:cooperation", "c>e:cooperation"}, []string{"communities 0 and 1 c"}},
+		{"every link between the triangles passes through c", []string{"a>b:cooperation", "b>c:cooperation", "a>c:cooperation", "d>e:cooperation", "e>f:cooperation", "d>f:cooperation", "c>d:cooperation", "c>e:cooperation"}, []string{"communities 1 and 2 c"}},
 		{"two disjoint links between the triangles", []string{"a>b:cooperation", "b>c:cooperation", "a>c:cooperation", "d>e:cooperation", "e>f:cooperation", "d>f:cooperation", "c>d:cooperation", "a>e:cooperation"}, nil},
 	}
 	comm := map[string]int{"a": 0, "b": 0, "c": 0, "d": 1, "e": 1, "f": 1}

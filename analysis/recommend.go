@@ -61,7 +61,8 @@ type Effect struct {
 	CutPointsAfter  int      `json:"cutPointsAfter"`
 	Relieved        []string `json:"relieved"`
 	// ReachableBefore and ReachableAfter count the unordered pairs of
-	// actors that can reach each other; NewlyConnected is the gain.
+	// actors that can reach each other; NewlyConnected is the gain among
+	// the actors already there (pairs with an invited newcomer not counted).
 	ReachableBefore int64 `json:"reachableBefore"`
 	ReachableAfter  int64 `json:"reachableAfter"`
 	NewlyConnected  int64 `json:"newlyConnected"`
@@ -346,7 +347,17 @@ func recInvite(n *network.Network, m *Model, base recState, kinds []actor.Kind, 
 		}
 		links = append(links, l)
 	}
-	eff := recEffect(base, recMeasure(with, m), []string{a.ID, body})
+	after := recMeasure(with, m)
+	eff := recEffect(base, after, []string{a.ID, body})
+	// Pairs with the newcomer itself are not pairs newly connected.
+	if i, ok := after.snap.Index(a.ID); ok {
+		for _, comp := range Components(after.snap) {
+			if slices.Contains(comp, after.snap.ID(i)) {
+				eff.NewlyConnected -= int64(len(comp) - 1)
+				break
+			}
+		}
+	}
 	where := ""
 	if body != "" {
 		where = " into " + recLabel(n, body)
