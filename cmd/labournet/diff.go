@@ -95,14 +95,14 @@ func cmdDiff(args []string, stdout, stderr io.Writer) int {
 		}
 		return id
 	}
-	list := func(title string, ids []string) {
+	list := func(title, mark string, ids []string) {
 		fmt.Fprintf(stdout, "%s (%d)\n", title, len(ids))
 		for _, id := range ids {
-			fmt.Fprintf(stdout, "  + %s\n", name(id))
+			fmt.Fprintf(stdout, "  %s %s\n", mark, name(id))
 		}
 	}
-	list("Actors that came", d.AddedActors)
-	list("Actors that went", d.RemovedActors)
+	list("Actors that came", "+", d.AddedActors)
+	list("Actors that went", "-", d.RemovedActors)
 	fmt.Fprintf(stdout, "Actors that changed (%d)\n", len(d.ChangedActors))
 	for _, c := range d.ChangedActors {
 		var parts []string

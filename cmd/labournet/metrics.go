@@ -122,8 +122,12 @@ func metricColumns() []column {
 		return t
 	}
 	return []column{
-		{"id", func(s *network.Snapshot, _ metricsOpts) []any { return strCol(s, func(i int) string { return s.ID(i) }) }},
-		{"name", func(s *network.Snapshot, _ metricsOpts) []any { return strCol(s, func(i int) string { return s.Actor(i).Name }) }},
+		{"id", func(s *network.Snapshot, _ metricsOpts) []any {
+			return strCol(s, func(i int) string { return s.ID(i) })
+		}},
+		{"name", func(s *network.Snapshot, _ metricsOpts) []any {
+			return strCol(s, func(i int) string { return s.Actor(i).Name })
+		}},
 		{"kind", func(s *network.Snapshot, _ metricsOpts) []any {
 			return strCol(s, func(i int) string { return s.Actor(i).Kind.String() })
 		}},

@@ -1,0 +1,129 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// metricsTable runs metrics and returns the CSV rows keyed by actor ID.
+func metricsTable(t *testing.T, args ...string) map[string]map[string]string {
+	t.Helper()
+	code, out, errOut := runCLI(append([]string{"metrics"}, args...)...)
+	require.Equal(t, 0, code, errOut)
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	require.NoError(t, err)
+	table := map[string]map[string]string{}
+	for _, r := range rows[1:] {
+		row := map[string]string{}
+		for j, h := range rows[0] {
+			row[h] = r[j]
+		}
+		table[row["id"]] = row
+	}
+	return table
+}
+
+func TestMetricsByHand(t *testing.T) {
+	// hub links e1, e2, e3; e3 serves s; the hub's funding of s is only
+	// planned and left out; alone has no link. Six actors, so N−1 = 5 and
+	// (N−1)(N−2) = 20.
+	m := metricsTable(t, "testdata/star.json")
+	require.Len(t, m, 6)
+	require.Equal(t, "3", m["hub"]["degree"])
+	require.Equal(t, "5", m["hub"]["weighted_degree"], "1 + 1 + 3")
+	// The hub lies on the paths e1-e2, e1-e3, e2-e3, e1-s, e2-s: 5 of the
+	// 10 pairs of the other five, normalised 2·5/20 = 0.5.
+	require.Equal(t, "0.5", m["hub"]["betweenness"])
+	b, err := strconv.ParseFloat(m["e3"]["betweenness"], 64)
+	require.NoError(t, err)
+	require.InDelta(t, 0.3, b, 1e-12, "e3 lies between s and hub, e1, e2: 2·3/20")
+	require.Equal(t, "true", m["hub"]["articulation"])
+	require.Equal(t, "false", m["e1"]["articulation"])
+	// Undefined values are empty, never 0: hierarchy of a single contact,
+	// clustering is 0 (defined) for the lone actor.
+	require.Equal(t, "", m["e1"]["hierarchy"])
+	require.Equal(t, "", m["alone"]["constraint"])
+	require.Equal(t, "0", m["alone"]["clustering"])
+	// Harmonic, unnormalised: the hub reaches e1, e2, e3 at 1 and s at 2.
+	h, err := strconv.ParseFloat(m["hub"]["harmonic"], 64)
+	require.NoError(t, err)
+	require.InDelta(t, 3.5, h, 1e-12)
+	// Directed: the service arc e3 → s counts only one way.
+	d := metricsTable(t, "--directed", "--only", "id,in_degree,out_degree,betweenness", "testdata/star.json")
+	require.Equal(t, map[string]string{"id": "s", "in_degree": "1", "out_degree": "0", "betweenness": "0"}, d["s"])
+	// --kinds keeps only cooperation: s is cut off.
+	k := metricsTable(t, "--kinds", "cooperation", "--only", "id,degree", "testdata/star.json")
+	require.Equal(t, "0", k["s"]["degree"])
+	// --group adds the brokerage roles.
+	g := metricsTable(t, "--group", "kind", "--only", "id,liaison,gatekeeper,representative", "testdata/star.json")
+	require.Contains(t, g, "hub")
+}
+
+func TestMetricsJSONAndErrors(t *testing.T) {
+	code, out, errOut := runCLI("metrics", "--format", "json", "--only", "id,hierarchy,degree", "testdata/star.json")
+	require.Equal(t, 0, code, errOut)
+	var rows []map[string]any
+	require.NoError(t, json.Unmarshal([]byte(out), &rows))
+	require.Len(t, rows, 6)
+	require.Equal(t, "alone", rows[0]["id"], "rows sorted by ID")
+	require.Nil(t, rows[0]["hierarchy"], "undefined is null")
+	require.Contains(t, out, `{"id": "alone", "hierarchy": null, "degree": 0}`, "columns in the asked order")
+
+	for _, args := range [][]string{
+		{"metrics", "--only", "id,colour", "testdata/star.json"},
+		{"metrics", "--format", "xml", "testdata/star.json"},
+		{"metrics", "--only", "liaison", "testdata/star.json"},
+		{"metrics", "--kinds", "friendship", "testdata/star.json"},
+	} {
+		code, _, errOut := runCLI(args...)
+		require.Equal(t, 2, code, "%v", args)
+		require.Contains(t, errOut, "usage: labournet metrics", "%v", args)
+	}
+}
+
+func TestAnalyze(t *testing.T) {
+	code, out, errOut := runCLI("analyze", "../../examples/steelcityzen/steelcityzen.json")
+	require.Equal(t, 0, code, errOut)
+	for _, section := range []string{"# SteelCityZen, Stara Zagora", "## Central actors", "## Bottlenecks", "## Gaps", "## Recommendations", "## Optimised cooperation model"} {
+		require.Contains(t, out, section)
+	}
+	// The municipality–business–education gap the case names.
+	require.Contains(t, out, "**education–employer** (high, rule missing-relation)")
+	require.Contains(t, out, "**municipality–employer** (medium, rule missing-relation)")
+
+	path := filepath.Join(t.TempDir(), "report.json")
+	code, _, errOut = runCLI("analyze", "--format", "json", "-o", path, "../../examples/steelcityzen/steelcityzen.json")
+	require.Equal(t, 0, code, errOut)
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	var r map[string]any
+	require.NoError(t, json.Unmarshal(b, &r))
+	require.Equal(t, "SteelCityZen, Stara Zagora", r["network"])
+
+	code, _, errOut = runCLI("analyze", "--model", "testdata/star.json", "../../examples/steelcityzen/steelcityzen.json")
+	require.Equal(t, 1, code)
+	require.Contains(t, errOut, "invalid reference model")
+}
+
+func TestDiff(t *testing.T) {
+	code, out, errOut := runCLI("diff", "../../examples/jobtown2/jobtown1.json", "../../examples/jobtown2/jobtown2.json")
+	require.Equal(t, 0, code, errOut)
+	require.Contains(t, out, "Actors that came (14)")
+	require.Contains(t, out, "Actors that went (4)")
+	require.Contains(t, out, "  - Erasmus+")
+	require.Contains(t, out, "Links that came (17)")
+
+	code, out, errOut = runCLI("diff", "--at", "2016", "--at", "2017-02", "../../examples/jobtown2/jobtown2.json")
+	require.Equal(t, 0, code, errOut)
+	require.Contains(t, out, "Links that came (8)", "the links dated from the first meeting, 10 January 2017")
+
+	code, _, _ = runCLI("diff", "--at", "2016", "../../examples/jobtown2/jobtown2.json")
+	require.Equal(t, 2, code)
+}
