@@ -43,11 +43,16 @@ func DOT(w io.Writer, n *network.Network, opt Options) error {
 		if a.IsAggregate() {
 			attrs = append(attrs, "peripheries=2")
 		}
+		central := false
 		if v, ok := hl.Central[a.ID]; ok && maxScore > 0 {
-			attrs = append(attrs, fmt.Sprintf("fontsize=%.1f", 10+8*v/maxScore), "penwidth=2")
+			attrs = append(attrs, fmt.Sprintf("fontsize=%.1f", 10+8*v/maxScore))
+			central = true
 		}
-		if slices.Contains(hl.CutPoints, a.ID) {
+		switch {
+		case slices.Contains(hl.CutPoints, a.ID):
 			attrs = append(attrs, `color="#D00000"`, "penwidth=3")
+		case central:
+			attrs = append(attrs, "penwidth=2")
 		}
 		fmt.Fprintf(b, "%s%s [%s];\n", indent, dotQuote(a.ID), strings.Join(attrs, ", "))
 	}
@@ -109,7 +114,14 @@ func DOT(w io.Writer, n *network.Network, opt Options) error {
 	}
 	for _, l := range links {
 		st := StyleOf(l)
-		attrs := []string{"color=" + dotQuote(st.Color)}
+		color, width := st.Color, ""
+		if hl.isBridge(l.From, l.To) {
+			color, width = "#D00000", "penwidth=3"
+		}
+		attrs := []string{"color=" + dotQuote(color)}
+		if width != "" {
+			attrs = append(attrs, width)
+		}
 		if !st.Arrow {
 			attrs = append(attrs, "dir=none")
 		}
@@ -121,9 +133,6 @@ func DOT(w io.Writer, n *network.Network, opt Options) error {
 		}
 		if t := linkLabel(l); t != "" {
 			attrs = append(attrs, "label="+dotQuote(t))
-		}
-		if hl.isBridge(l.From, l.To) {
-			attrs = append(attrs, `color="#D00000"`, "penwidth=3")
 		}
 		fmt.Fprintf(b, "  %s -> %s [%s];\n", dotQuote(l.From), dotQuote(l.To), strings.Join(attrs, ", "))
 	}
