@@ -127,3 +127,31 @@ func TestDiff(t *testing.T) {
 	code, _, _ = runCLI("diff", "--at", "2016", "../../examples/jobtown2/jobtown2.json")
 	require.Equal(t, 2, code)
 }
+
+func TestRender(t *testing.T) {
+	for _, f := range []string{"dot", "svg", "mermaid"} {
+		code, out, errOut := runCLI("render", "--format", f, "--highlight", "bottlenecks", "../../examples/jobtown2/jobtown2.json")
+		require.Equal(t, 0, code, errOut)
+		require.Contains(t, out, "Kielce Technology Park", f)
+	}
+	code, out, _ := runCLI("render", "--format", "dot", "--highlight", "bottlenecks", "../../examples/jobtown2/jobtown2.json")
+	require.Equal(t, 0, code)
+	require.Contains(t, out, `"kpt" [label="Kielce Technology Park (Kielecki Park Technologiczny)", shape=ellipse, fillcolor="#999933", color="#D00000", penwidth=3]`, "the park is an articulation point")
+	path := filepath.Join(t.TempDir(), "j.svg")
+	code, _, errOut := runCLI("render", "--format", "svg", "--layout-seed", "5", "-o", path, "../../examples/jobtown2/jobtown2.json")
+	require.Equal(t, 0, code, errOut)
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	require.True(t, strings.HasPrefix(string(b), "<svg"))
+	for _, args := range [][]string{
+		{"render", "../../examples/jobtown2/jobtown2.json"},
+		{"render", "--format", "png", "../../examples/jobtown2/jobtown2.json"},
+		{"render", "--format", "svg", "--layout-seed", "x", "../../examples/jobtown2/jobtown2.json"},
+		{"render", "--format", "dot", "--cluster", "kind", "../../examples/jobtown2/jobtown2.json"},
+		{"render", "--format", "dot", "--highlight", "all", "../../examples/jobtown2/jobtown2.json"},
+	} {
+		code, _, errOut := runCLI(args...)
+		require.Equal(t, 2, code, "%v", args)
+		require.Contains(t, errOut, "usage: labournet render")
+	}
+}
