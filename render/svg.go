@@ -165,9 +165,9 @@ func SVG(w io.Writer, n *network.Network, opt Options) error {
 	b.WriteString("<defs>\n")
 	for _, k := range usedLinkKinds(n.Links()) {
 		c := StyleOf(network.Link{Kind: k}).Color
-		fmt.Fprintf(b, `<marker id="arrow-%s" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="%s"/></marker>`+"\n", k, c)
+		fmt.Fprintf(b, `<marker id="arrow-%s" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="%s"/></marker>`+"\n", k, c)
 	}
-	b.WriteString(`<marker id="arrow-red" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#D00000"/></marker>` + "\n")
+	b.WriteString(`<marker id="arrow-red" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#D00000"/></marker>` + "\n")
 	b.WriteString("</defs>\n")
 	fmt.Fprintf(b, `<rect width="100%%" height="100%%" fill="#FFFFFF"/>`+"\n")
 	fmt.Fprintf(b, `<text x="%.0f" y="26" font-size="18" font-weight="bold">%s</text>`+"\n", svgMargin/2, xmlText(title(n, opt)))

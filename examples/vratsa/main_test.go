@@ -1,0 +1,24 @@
+package main
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/labournet/labournet/internal/casestudy"
+)
+
+func TestVratsa(t *testing.T) {
+	var out, errOut bytes.Buffer
+	require.Equal(t, 0, casestudy.Run(vratsa, []string{"-o", t.TempDir()}, &out, &errOut), errOut.String())
+	report := out.String()
+	// Which target groups each district reaches, and which it does not.
+	require.Contains(t, report, "| target group | Montana district | Vidin district | Vratsa district |")
+	require.Contains(t, report, "- **Vidin district** reaches job-seekers, long-term-unemployed, over-55, parents, remote-areas, unemployed, youth; not: coal-and-energy-workers, disabled,")
+	require.Contains(t, report, "**people with disabilities in Montana district, Vidin district, Vratsa district** (low, rule unserved-group)")
+	// Programmes fund employers through the labour offices: the money of
+	// the employers traces back to the EU and the state budget.
+	require.Contains(t, report, "- **Employers funded to open or keep jobs and to hire people from at-risk groups (not named)** is funded by")
+	require.Contains(t, report, "the money comes from European Union funding (fund not named in the source), State budget of Bulgaria")
+}
