@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/labournet/labournet/encoding/graphml"
 	"github.com/labournet/labournet/network"
 )
 
@@ -21,7 +22,8 @@ const (
 )
 
 // Load reads a network from path: a ".json" file in the "labournet/1"
-// format, or a folder holding actors.csv and, optionally, links.csv. A
+// format, a ".graphml" file (see package encoding/graphml), or a folder
+// holding actors.csv and, optionally, links.csv. A
 // network read from CSV is named after its folder. Errors name the file.
 func Load(path string) (*network.Network, error) {
 	st, err := os.Stat(path)
@@ -32,15 +34,18 @@ func Load(path string) (*network.Network, error) {
 		return loadCSV(path)
 	}
 	switch strings.ToLower(filepath.Ext(path)) {
-	case ".json":
+	case ".json", ".graphml":
 		f, err := os.Open(path)
 		if err != nil {
 			return nil, err
 		}
 		defer f.Close()
+		if strings.EqualFold(filepath.Ext(path), ".graphml") {
+			return graphml.Read(f, path)
+		}
 		return ReadJSON(f, path)
 	}
-	return nil, fmt.Errorf("encoding: %s: %w (want a .json file or a folder with %s and %s)", path, ErrUnsupported, ActorsFile, LinksFile)
+	return nil, fmt.Errorf("encoding: %s: %w (want a .json or .graphml file, or a folder with %s and %s)", path, ErrUnsupported, ActorsFile, LinksFile)
 }
 
 func loadCSV(dir string) (*network.Network, error) {
@@ -69,7 +74,7 @@ func loadCSV(dir string) (*network.Network, error) {
 	return n, nil
 }
 
-// Save writes n to path: a ".json" file, or, for a path without extension
+// Save writes n to path: a ".json" or ".graphml" file, or, for a path without extension
 // or an existing folder, the CSV pair in that folder (created if needed).
 // Every file is written to a temporary file in the same folder and renamed
 // into place only when all are complete, so a failed Save leaves what was
@@ -87,8 +92,10 @@ func Save(path string, n *network.Network) error {
 		})
 	case ext == ".json":
 		return writeAtomic([]string{path}, func(w []io.Writer) error { return WriteJSON(w[0], n) })
+	case ext == ".graphml":
+		return writeAtomic([]string{path}, func(w []io.Writer) error { return graphml.Write(w[0], n) })
 	}
-	return fmt.Errorf("encoding: %s: %w (want a .json file or a folder)", path, ErrUnsupported)
+	return fmt.Errorf("encoding: %s: %w (want a .json or .graphml file, or a folder)", path, ErrUnsupported)
 }
 
 // writeAtomic writes the files through temporary files that are renamed
