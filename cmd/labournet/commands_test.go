@@ -129,7 +129,7 @@ func TestDiff(t *testing.T) {
 }
 
 func TestRender(t *testing.T) {
-	for _, f := range []string{"dot", "svg", "mermaid"} {
+	for _, f := range []string{"dot", "svg", "mermaid", "graphml", "gexf"} {
 		code, out, errOut := runCLI("render", "--format", f, "--highlight", "bottlenecks", "../../examples/jobtown2/jobtown2.json")
 		require.Equal(t, 0, code, errOut)
 		require.Contains(t, out, "Kielce Technology Park", f)

@@ -11,9 +11,9 @@ import (
 
 const convertUsage = `usage: labournet convert IN OUT
 
-Converts a network between the labournet/1 JSON format and the CSV pair
-(actors.csv and links.csv in a folder): the form of each side follows its
-path (a .json file, or a folder). OUT is written through temporary files, so
+Converts a network between the labournet/1 JSON format, GraphML and the CSV
+pair (actors.csv and links.csv in a folder): the form of each side follows
+its path (a .json or .graphml file, or a folder). OUT is written through temporary files, so
 a failed conversion leaves what was there before. IN must be valid: its
 problems are printed and nothing is written.`
 

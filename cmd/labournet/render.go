@@ -8,17 +8,20 @@ import (
 
 	"github.com/labournet/labournet/analysis"
 	"github.com/labournet/labournet/encoding"
+	"github.com/labournet/labournet/encoding/gexf"
+	"github.com/labournet/labournet/encoding/graphml"
 	"github.com/labournet/labournet/network"
 	"github.com/labournet/labournet/render"
 )
 
-const renderUsage = `usage: labournet render --format dot|svg|mermaid [flags] FILE|DIR
+const renderUsage = `usage: labournet render --format dot|svg|mermaid|graphml|gexf [flags] FILE|DIR
 
 Draws the network as a link diagram: Graphviz DOT, a self-contained SVG
-drawn without Graphviz, or a Mermaid flowchart for Markdown pages.
+drawn without Graphviz, or a Mermaid flowchart for Markdown pages; or exports
+it for other tools: GraphML (Gephi, yEd, Cytoscape, NetworkX) or GEXF (Gephi).
 
 Flags:
-  --format F              dot, svg or mermaid (required)
+  --format F              dot, svg, mermaid, graphml or gexf (required)
   --highlight central|bottlenecks
                           central: the most central actors (betweenness) drawn
                           larger; bottlenecks: articulation points and bridges
@@ -29,7 +32,7 @@ Flags:
                           standard output`
 
 func init() {
-	register(command{"render", "draw the network (DOT, SVG or Mermaid)", renderUsage, cmdRender})
+	register(command{"render", "draw the network (DOT, SVG, Mermaid) or export it (GraphML, GEXF)", renderUsage, cmdRender})
 }
 
 func cmdRender(args []string, stdout, stderr io.Writer) int {
@@ -48,9 +51,11 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 	}
 	draw := map[string]func(io.Writer, *network.Network, render.Options) error{
 		"dot": render.DOT, "svg": render.SVG, "mermaid": render.Mermaid,
+		"graphml": func(w io.Writer, n *network.Network, _ render.Options) error { return graphml.Write(w, n) },
+		"gexf":    func(w io.Writer, n *network.Network, _ render.Options) error { return gexf.Write(w, n) },
 	}[*format]
 	if draw == nil {
-		return usageError(stderr, "render", renderUsage, "--format %q: want dot, svg or mermaid", *format)
+		return usageError(stderr, "render", renderUsage, "--format %q: want dot, svg, mermaid, graphml or gexf", *format)
 	}
 	s, err := strconv.ParseUint(*seed, 10, 64)
 	if err != nil {

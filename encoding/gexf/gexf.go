@@ -1,0 +1,202 @@
+// Package gexf writes labour-market networks as GEXF 1.3, the native format
+// of Gephi: actors as nodes labelled with their names, links as edges with
+// their weight, a per-edge type (directed or undirected) and kind, and every
+// other actor and link field as a declared attribute.
+package gexf
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/labournet/labournet/actor"
+	"github.com/labournet/labournet/network"
+)
+
+func esc(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '<':
+			b.WriteString("&lt;")
+		case r == '>':
+			b.WriteString("&gt;")
+		case r == '"':
+			b.WriteString("&quot;")
+		case r == '\n':
+			b.WriteString("&#10;")
+		case r == '\r' || r == '\t':
+			b.WriteByte(' ')
+		case r < 0x20 || r == 0xFFFE || r == 0xFFFF:
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// column is a declared attribute and how to read it from an element.
+type column[T any] struct {
+	title, typ string
+	get        func(T) string
+}
+
+func list(s []string) string { return strings.Join(s, "; ") }
+
+var actorColumns = []column[actor.Actor]{
+	{"kind", "string", func(a actor.Actor) string { return a.Kind.String() }},
+	{"level", "string", func(a actor.Actor) string { return a.Level.String() }},
+	{"country", "string", func(a actor.Actor) string { return a.Country }},
+	{"region", "string", func(a actor.Actor) string { return a.Region }},
+	{"aggregate", "boolean", func(a actor.Actor) string {
+		if a.IsAggregate() {
+			return "true"
+		}
+		return ""
+	}},
+	{"count", "integer", func(a actor.Actor) string {
+		if a.Count == 0 {
+			return ""
+		}
+		return strconv.Itoa(a.Count)
+	}},
+	{"sectors", "string", func(a actor.Actor) string { return list(a.Sectors) }},
+	{"targetGroups", "string", func(a actor.Actor) string { return list(a.TargetGroups) }},
+	{"skills", "string", func(a actor.Actor) string { return list(a.Skills) }},
+	{"themes", "string", func(a actor.Actor) string { return list(a.Themes) }},
+}
+
+var linkColumns = []column[network.Link]{
+	{"id", "string", func(l network.Link) string { return l.ID }},
+	{"kind", "string", func(l network.Link) string { return l.Kind.String() }},
+	{"role", "string", func(l network.Link) string { return l.Role }},
+	{"label", "string", func(l network.Link) string { return l.Label }},
+	{"money.amount", "double", func(l network.Link) string {
+		if l.Money == nil {
+			return ""
+		}
+		return strconv.FormatFloat(l.Money.Amount, 'g', -1, 64)
+	}},
+	{"money.currency", "string", func(l network.Link) string {
+		if l.Money == nil {
+			return ""
+		}
+		return l.Money.Currency
+	}},
+	{"money.ceiling", "boolean", func(l network.Link) string {
+		if l.Money == nil || !l.Money.Ceiling {
+			return ""
+		}
+		return "true"
+	}},
+	{"cadence", "string", func(l network.Link) string { return l.Cadence.String() }},
+	{"meetingsPerYear", "double", func(l network.Link) string {
+		if l.Cadence.PerYear == 0 {
+			return ""
+		}
+		return strconv.FormatFloat(l.Cadence.PerYear, 'g', -1, 64)
+	}},
+	{"start", "string", func(l network.Link) string { return l.Start.String() }},
+	{"end", "string", func(l network.Link) string { return l.End.String() }},
+	{"status", "string", func(l network.Link) string { return l.Status.String() }},
+	{"targetGroups", "string", func(l network.Link) string { return list(l.TargetGroups) }},
+	{"evidence", "string", func(l network.Link) string { return l.Evidence }},
+}
+
+// Write writes n as a static GEXF 1.3 graph. The graph's default edge type
+// is undirected; links of directed kinds carry type="directed".
+func Write(w io.Writer, n *network.Network) error {
+	b := bufio.NewWriter(w)
+	as, ls := n.Actors(), n.Links()
+	keys := func(count int, get func(int) map[string]string) []string {
+		set := map[string]bool{}
+		for i := range count {
+			for k := range get(i) {
+				set[k] = true
+			}
+		}
+		out := make([]string, 0, len(set))
+		for k := range set {
+			out = append(out, k)
+		}
+		slices.Sort(out)
+		return out
+	}
+	aKeys := keys(len(as), func(i int) map[string]string { return as[i].Attrs })
+	lKeys := keys(len(ls), func(i int) map[string]string { return ls[i].Attrs })
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	b.WriteString(`<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">` + "\n")
+	fmt.Fprintf(b, "  <meta>\n    <creator>labournet</creator>\n    <description>%s</description>\n  </meta>\n", esc(n.Name))
+	b.WriteString(`  <graph defaultedgetype="undirected" mode="static">` + "\n")
+	b.WriteString(`    <attributes class="node">` + "\n")
+	for i, c := range actorColumns {
+		fmt.Fprintf(b, `      <attribute id="n%d" title="%s" type="%s"/>`+"\n", i, c.title, c.typ)
+	}
+	for i, k := range aKeys {
+		fmt.Fprintf(b, `      <attribute id="na%d" title="attr.%s" type="string"/>`+"\n", i, esc(k))
+	}
+	b.WriteString("    </attributes>\n")
+	b.WriteString(`    <attributes class="edge">` + "\n")
+	for i, c := range linkColumns {
+		fmt.Fprintf(b, `      <attribute id="e%d" title="%s" type="%s"/>`+"\n", i, c.title, c.typ)
+	}
+	for i, k := range lKeys {
+		fmt.Fprintf(b, `      <attribute id="ea%d" title="attr.%s" type="string"/>`+"\n", i, esc(k))
+	}
+	b.WriteString("    </attributes>\n    <nodes>\n")
+	values := func(vals [][2]string) {
+		if len(vals) == 0 {
+			return
+		}
+		b.WriteString("        <attvalues>\n")
+		for _, v := range vals {
+			fmt.Fprintf(b, `          <attvalue for="%s" value="%s"/>`+"\n", v[0], esc(v[1]))
+		}
+		b.WriteString("        </attvalues>\n")
+	}
+	for _, a := range as {
+		fmt.Fprintf(b, `      <node id="%s" label="%s">`+"\n", esc(a.ID), esc(a.Label()))
+		var vals [][2]string
+		for i, c := range actorColumns {
+			if v := c.get(a); v != "" {
+				vals = append(vals, [2]string{fmt.Sprintf("n%d", i), v})
+			}
+		}
+		for i, k := range aKeys {
+			if v := a.Attrs[k]; v != "" {
+				vals = append(vals, [2]string{fmt.Sprintf("na%d", i), v})
+			}
+		}
+		values(vals)
+		b.WriteString("      </node>\n")
+	}
+	b.WriteString("    </nodes>\n    <edges>\n")
+	for i, l := range ls {
+		typ := "undirected"
+		if l.IsDirected() {
+			typ = "directed"
+		}
+		fmt.Fprintf(b, `      <edge id="%d" source="%s" target="%s" type="%s" kind="%s" weight="%s">`+"\n",
+			i, esc(l.From), esc(l.To), typ, l.Kind, strconv.FormatFloat(l.EffectiveWeight(), 'g', -1, 64))
+		var vals [][2]string
+		for j, c := range linkColumns {
+			if v := c.get(l); v != "" {
+				vals = append(vals, [2]string{fmt.Sprintf("e%d", j), v})
+			}
+		}
+		for j, k := range lKeys {
+			if v := l.Attrs[k]; v != "" {
+				vals = append(vals, [2]string{fmt.Sprintf("ea%d", j), v})
+			}
+		}
+		values(vals)
+		b.WriteString("      </edge>\n")
+	}
+	b.WriteString("    </edges>\n  </graph>\n</gexf>\n")
+	return b.Flush()
+}
