@@ -1,0 +1,49 @@
+package csr
+
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// TestBuildAgainstMaps checks Build against a plain map-based construction
+// on seeded random arcs with many parallels.
+func TestBuildAgainstMaps(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for trial := range 50 {
+		n := 1 + rng.IntN(30)
+		m := rng.IntN(200)
+		src, dst, w := make([]int32, m), make([]int32, m), make([]float64, m)
+		type arc struct{ u, v int32 }
+		sum := map[arc]float64{}
+		count := map[arc]int32{}
+		for i := range m {
+			src[i], dst[i], w[i] = int32(rng.IntN(n)), int32(rng.IntN(n)), float64(rng.IntN(5)+1)
+			sum[arc{src[i], dst[i]}] += w[i]
+			count[arc{src[i], dst[i]}]++
+		}
+		g := Build(n, src, dst, w)
+		require.Equal(t, n, g.N())
+		seen := 0
+		for u := range n {
+			row := g.Row(u)
+			require.True(t, slices.IsSorted(row), "trial %d: row %d sorted", trial, u)
+			for k, v := range row {
+				a := arc{int32(u), v}
+				require.Equal(t, sum[a], g.Weights(u)[k])
+				require.Equal(t, count[a], g.Count[g.Off[u]+int64(k)])
+				require.Equal(t, g.Off[u]+int64(k), g.Find(u, int(v)))
+				seen++
+			}
+			require.Equal(t, len(row), g.Degree(u))
+		}
+		require.Equal(t, len(sum), seen, "every distinct arc once")
+		for range 20 {
+			u, v := rng.IntN(n), rng.IntN(n)
+			_, present := sum[arc{int32(u), int32(v)}]
+			require.Equal(t, present, g.Find(u, v) >= 0)
+		}
+	}
+}
