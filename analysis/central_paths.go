@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"container/heap"
 	"math"
 	"runtime"
 	"sync"
@@ -98,9 +97,9 @@ func (c *cenSearch) run(g cenView, src int, dist func(w float64) float64) {
 		return
 	}
 	c.heap = c.heap[:0]
-	heap.Push(&c.heap, cenItem{v: int32(src), d: 0})
-	for c.heap.Len() > 0 {
-		it := heap.Pop(&c.heap).(cenItem)
+	c.heap.push(cenItem{v: int32(src), d: 0})
+	for len(c.heap) > 0 {
+		it := c.heap.pop()
 		v := it.v
 		if c.done[v] || it.d > c.dist[v] {
 			continue
@@ -119,7 +118,7 @@ func (c *cenSearch) run(g cenView, src int, dist func(w float64) float64) {
 				c.dist[w] = nd
 				c.sigma[w] = c.sigma[v]
 				c.preds[w] = append(c.preds[w][:0], v)
-				heap.Push(&c.heap, cenItem{v: w, d: nd})
+				c.heap.push(cenItem{v: w, d: nd})
 			case cenSame(nd, old):
 				c.sigma[w] += c.sigma[v]
 				c.preds[w] = append(c.preds[w], v)
@@ -140,22 +139,52 @@ type cenItem struct {
 	d float64
 }
 
+// cenHeap is a binary min-heap of search items by distance, then actor,
+// typed so that pushing does not allocate.
 type cenHeap []cenItem
 
-func (h cenHeap) Len() int { return len(h) }
-func (h cenHeap) Less(i, j int) bool {
+func (h cenHeap) less(i, j int) bool {
 	if h[i].d != h[j].d {
 		return h[i].d < h[j].d
 	}
 	return h[i].v < h[j].v
 }
-func (h cenHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
-func (h *cenHeap) Push(x any)   { *h = append(*h, x.(cenItem)) }
-func (h *cenHeap) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return x
+
+func (h *cenHeap) push(it cenItem) {
+	*h = append(*h, it)
+	q := *h
+	for i := len(q) - 1; i > 0; {
+		p := (i - 1) / 2
+		if !q.less(i, p) {
+			break
+		}
+		q[i], q[p] = q[p], q[i]
+		i = p
+	}
+}
+
+func (h *cenHeap) pop() cenItem {
+	q := *h
+	top := q[0]
+	last := len(q) - 1
+	q[0] = q[last]
+	q = q[:last]
+	for i := 0; ; {
+		l, r, m := 2*i+1, 2*i+2, i
+		if l < len(q) && q.less(l, m) {
+			m = l
+		}
+		if r < len(q) && q.less(r, m) {
+			m = r
+		}
+		if m == i {
+			break
+		}
+		q[i], q[m] = q[m], q[i]
+		i = m
+	}
+	*h = q
+	return top
 }
 
 // cenDistance returns the rule turning a tie's summed weight into a
