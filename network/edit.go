@@ -47,6 +47,7 @@ func (r LinkRef) matches(l Link) bool {
 	return ends && (r.AnyKind || l.Kind == r.Kind)
 }
 
+// String returns the reference as ParseLinkRef reads it.
 func (r LinkRef) String() string {
 	switch {
 	case r.From == "" && r.To == "":
