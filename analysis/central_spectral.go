@@ -213,12 +213,7 @@ func Eigenvector(s *network.Snapshot, opt EigenOptions) (Ranking, error) {
 	next := make([]float64, n)
 	for range maxIter {
 		for v := range n {
-			sum := x[v]
-			row, ws := in(v)
-			for k, u := range row {
-				sum += x[u] * ws[k]
-			}
-			next[v] = sum
+			next[v] = x[v] + cenPull(in, x, v)
 		}
 		norm := 0.0
 		for _, y := range next {
@@ -269,12 +264,7 @@ func Katz(s *network.Snapshot, opt EigenOptions) (Ranking, error) {
 	for range maxIter {
 		err := 0.0
 		for v := range n {
-			sum := 0.0
-			row, ws := in(v)
-			for k, u := range row {
-				sum += x[u] * ws[k]
-			}
-			next[v] = alpha*sum + beta
+			next[v] = alpha*cenPull(in, x, v) + beta
 			err += math.Abs(next[v] - x[v])
 		}
 		x, next = next, x
@@ -336,20 +326,10 @@ func HITS(s *network.Snapshot, opt EigenOptions) (hubs, authorities Ranking, err
 	}
 	for range maxIter {
 		for v := range n {
-			sum := 0.0
-			row, ws := in(v)
-			for k, u := range row {
-				sum += h[u] * ws[k]
-			}
-			a[v] = sum
+			a[v] = cenPull(in, h, v)
 		}
 		for v := range n {
-			sum := 0.0
-			row, ws := out(v)
-			for k, u := range row {
-				sum += a[u] * ws[k]
-			}
-			nh[v] = sum
+			nh[v] = cenPull(out, a, v)
 		}
 		if !scale(nh) {
 			return nil, nil, fmt.Errorf("HITS: the network has no arcs: %w", ErrNoConvergence)
@@ -373,15 +353,20 @@ func HITS(s *network.Snapshot, opt EigenOptions) (hubs, authorities Ranking, err
 			}
 			// Authorities from the converged hubs.
 			for v := range n {
-				sum := 0.0
-				row, ws := in(v)
-				for k, u := range row {
-					sum += h[u] * ws[k]
-				}
-				a[v] = sum
+				a[v] = cenPull(in, h, v)
 			}
 			return NewRanking(s, sumTo1(h)), NewRanking(s, sumTo1(a)), nil
 		}
 	}
 	return nil, nil, fmt.Errorf("HITS after %d iterations: %w", maxIter, ErrNoConvergence)
+}
+
+// cenPull returns Σ x_u·w_uv over the actors u of adj(v).
+func cenPull(adj func(int) ([]int32, []float64), x []float64, v int) float64 {
+	sum := 0.0
+	row, ws := adj(v)
+	for k, u := range row {
+		sum += x[u] * ws[k]
+	}
+	return sum
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/labournet/labournet/internal/xmltext"
 	"github.com/labournet/labournet/network"
 )
 
@@ -24,30 +25,6 @@ const (
 	svgCharW   = 6.1 // average advance of a character at svgFont, for label boxes
 	svgMaxChar = 42  // longer labels are shortened with an ellipsis
 )
-
-// xmlText escapes text for SVG content and attribute values.
-func xmlText(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '&':
-			b.WriteString("&amp;")
-		case r == '<':
-			b.WriteString("&lt;")
-		case r == '>':
-			b.WriteString("&gt;")
-		case r == '"':
-			b.WriteString("&quot;")
-		case r == '\n' || r == '\r' || r == '\t':
-			b.WriteByte(' ')
-		case r < 0x20 || r == 0xFFFE || r == 0xFFFF || r == utf8.RuneError:
-			// not allowed in XML: drop
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
 
 // box is an axis-aligned rectangle.
 type box struct{ x0, y0, x1, y1 float64 }
@@ -311,3 +288,6 @@ func writeLegend(b *bufio.Writer, n *network.Network) {
 	fmt.Fprintf(b, `<circle cx="%.0f" cy="%.0f" r="7" fill="#FFFFFF" stroke="#D00000" stroke-width="3"/><text x="%.0f" y="%.0f">articulation point</text>`+"\n", x+10, y, x+26, y+4)
 	b.WriteString("</g>\n")
 }
+
+// xmlText escapes text for SVG: line breaks become spaces.
+func xmlText(s string) string { return xmltext.Escape(s, false) }

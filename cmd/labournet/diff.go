@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -77,10 +76,7 @@ func cmdDiff(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, "diff", diffUsage, "want OLD NEW, or --at DATE1 --at DATE2 FILE")
 	}
 	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(d); err != nil {
+		if err := writeJSON(stdout, d); err != nil {
 			fmt.Fprintln(stderr, err)
 			return 1
 		}

@@ -21,6 +21,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -150,6 +151,15 @@ func printProblems(w io.Writer, err error) int {
 func usageError(stderr io.Writer, cmd, usage string, format string, args ...any) int {
 	fmt.Fprintf(stderr, "labournet %s: %s\n\n%s\n", cmd, fmt.Sprintf(format, args...), usage)
 	return 2
+}
+
+// writeJSON writes v as indented JSON with non-ASCII text and markup
+// characters as they are.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
 }
 
 // splitComma splits a comma-separated flag value, dropping empty items.

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -39,10 +38,7 @@ func cmdValidate(args []string, stdout, stderr io.Writer) int {
 	}
 	s := analysis.Summarize(n)
 	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(s); err != nil {
+		if err := writeJSON(stdout, s); err != nil {
 			fmt.Fprintln(stderr, err)
 			return 1
 		}

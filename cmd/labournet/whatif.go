@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -76,10 +75,7 @@ func cmdWhatif(args []string, stdout, stderr io.Writer) int {
 	}
 	c := analysis.Compare(n, after, analysis.DefaultModel())
 	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(c); err != nil {
+		if err := writeJSON(stdout, c); err != nil {
 			fmt.Fprintln(stderr, err)
 			return 1
 		}

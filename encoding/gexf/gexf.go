@@ -13,32 +13,9 @@ import (
 	"strings"
 
 	"github.com/labournet/labournet/actor"
+	"github.com/labournet/labournet/internal/xmltext"
 	"github.com/labournet/labournet/network"
 )
-
-func esc(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '&':
-			b.WriteString("&amp;")
-		case r == '<':
-			b.WriteString("&lt;")
-		case r == '>':
-			b.WriteString("&gt;")
-		case r == '"':
-			b.WriteString("&quot;")
-		case r == '\n':
-			b.WriteString("&#10;")
-		case r == '\r' || r == '\t':
-			b.WriteByte(' ')
-		case r < 0x20 || r == 0xFFFE || r == 0xFFFF:
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
 
 // column is a declared attribute and how to read it from an element.
 type column[T any] struct {
@@ -200,3 +177,5 @@ func Write(w io.Writer, n *network.Network) error {
 	b.WriteString("    </edges>\n  </graph>\n</gexf>\n")
 	return b.Flush()
 }
+
+func esc(s string) string { return xmltext.Escape(s, true) }

@@ -26,6 +26,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/labournet/labournet/internal/xmltext"
 	"github.com/labournet/labournet/network"
 )
 
@@ -59,33 +60,6 @@ var linkKeys = []key{
 	{"l_ceiling", "edge", "money.ceiling", "boolean"}, {"l_cadence", "edge", "cadence", "string"},
 	{"l_start", "edge", "start", "string"}, {"l_end", "edge", "end", "string"}, {"l_status", "edge", "status", "string"},
 	{"l_targetGroups", "edge", "targetGroups", "string"}, {"l_evidence", "edge", "evidence", "string"},
-}
-
-func esc(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '&':
-			b.WriteString("&amp;")
-		case r == '<':
-			b.WriteString("&lt;")
-		case r == '>':
-			b.WriteString("&gt;")
-		case r == '"':
-			b.WriteString("&quot;")
-		case r == '\n':
-			b.WriteString("&#10;")
-		case r == '\r':
-			b.WriteString("&#13;")
-		case r == '\t':
-			b.WriteString("&#9;")
-		case r < 0x20 || r == 0xFFFE || r == 0xFFFF:
-			// not representable in XML 1.0: dropped
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 // Write writes n as GraphML. A list value containing ";" is an error, as it
@@ -205,3 +179,6 @@ func Write(w io.Writer, n *network.Network) error {
 	b.WriteString("  </graph>\n</graphml>\n")
 	return b.Flush()
 }
+
+// esc escapes a value, keeping line breaks so that it reads back the same.
+func esc(s string) string { return xmltext.Escape(s, true) }
