@@ -89,3 +89,7 @@ func BenchmarkHITS(b *testing.B) {
 func BenchmarkHITSGonum(b *testing.B) {
 	cohBench(b, 0, "", func(s *network.Snapshot) { gonumnet.HITS(s.Directed(), 1e-10) })
 }
+
+func BenchmarkApproxBetweenness1000(b *testing.B) {
+	cohBench(b, 0, "", func(s *network.Snapshot) { ApproxBetweenness(s, 1000, 1, BetweennessOptions{}) })
+}

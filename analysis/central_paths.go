@@ -209,10 +209,26 @@ const cenBuffers = 16
 // partial-sum buffer of the source, on up to workers goroutines (0 means
 // GOMAXPROCS), and returns the buffers summed in a fixed order.
 func cenParallel(n, workers int, each func(c *cenSearch, src int, acc []float64)) []float64 {
+	return cenParallelFrom(n, nil, workers, each)
+}
+
+// cenParallelFrom is cenParallel over the given sources (all actors when
+// sources is nil); the k-th source adds into buffer k mod cenBuffers.
+func cenParallelFrom(n int, sources []int, workers int, each func(c *cenSearch, src int, acc []float64)) []float64 {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	bufs := min(cenBuffers, max(n, 1))
+	count := n
+	if sources != nil {
+		count = len(sources)
+	}
+	source := func(k int) int {
+		if sources == nil {
+			return k
+		}
+		return sources[k]
+	}
+	bufs := min(cenBuffers, max(count, 1))
 	workers = min(workers, bufs)
 	partial := make([][]float64, bufs)
 	var wg sync.WaitGroup
@@ -223,8 +239,8 @@ func cenParallel(n, workers int, each func(c *cenSearch, src int, acc []float64)
 			c := newCenSearch(n)
 			for b := w; b < bufs; b += workers {
 				acc := make([]float64, n)
-				for src := b; src < n; src += bufs {
-					each(c, src, acc)
+				for k := b; k < count; k += bufs {
+					each(c, source(k), acc)
 				}
 				partial[b] = acc
 			}

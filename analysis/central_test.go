@@ -233,3 +233,27 @@ func TestCentralityAgainstGonum(t *testing.T) {
 		require.InDelta(t, gpr[int64(k)], pm[ds.ID(k)], 1e-6, "pagerank of %s", ds.ID(k))
 	}
 }
+
+func TestApproxBetweenness(t *testing.T) {
+	n, _ := loadRef(t, "karate")
+	s := n.Snapshot()
+	exact := Betweenness(s, BetweennessOptions{}).Map()
+	full := ApproxBetweenness(s, s.N(), 1, BetweennessOptions{}).Map()
+	for id, v := range exact {
+		require.InDelta(t, v, full[id], 1e-12, "k = N is exact")
+	}
+	// With half the sources, every estimate lies within the 95% bound.
+	k := s.N() / 2
+	bound := ApproxBetweennessBound(s.N(), k, 0.05)
+	for seed := range uint64(20) {
+		est := ApproxBetweenness(s, k, seed, BetweennessOptions{}).Map()
+		for id, v := range exact {
+			require.LessOrEqual(t, math.Abs(est[id]-v), bound, "seed %d, %s", seed, id)
+		}
+	}
+	// Same seed, same estimate; another seed, another sample.
+	a := ApproxBetweenness(s, 10, 7, BetweennessOptions{})
+	require.Equal(t, a, ApproxBetweenness(s, 10, 7, BetweennessOptions{}))
+	require.NotEqual(t, a, ApproxBetweenness(s, 10, 8, BetweennessOptions{}))
+	require.True(t, math.IsNaN(ApproxBetweennessBound(1, 5, 0.05)))
+}
