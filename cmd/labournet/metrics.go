@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"flag"
@@ -336,23 +337,39 @@ func writeMetricsJSON(stdout, stderr io.Writer, s *network.Snapshot, cols []colu
 			if j > 0 {
 				b.WriteString(", ")
 			}
-			k, _ := json.Marshal(c.name)
-			b.Write(k)
-			b.WriteString(": ")
 			v := values[j][i]
 			if f, ok := v.(float64); ok && (math.IsNaN(f) || math.IsInf(f, 0)) {
 				v = nil
 			}
-			enc, err := json.Marshal(v)
+			k, err := jsonNoEscape(c.name)
 			if err != nil {
 				fmt.Fprintln(stderr, err)
 				return 1
 			}
-			b.Write(enc)
+			val, err := jsonNoEscape(v)
+			if err != nil {
+				fmt.Fprintln(stderr, err)
+				return 1
+			}
+			b.Write(k)
+			b.WriteString(": ")
+			b.Write(val)
 		}
 		b.WriteString("}")
 	}
 	b.WriteString("\n]\n")
 	io.WriteString(stdout, b.String())
 	return 0
+}
+
+// jsonNoEscape encodes v as JSON leaving <, > and & as they are, so that
+// names such as "Firm <A> & Sons" read as written.
+func jsonNoEscape(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	e := json.NewEncoder(&buf)
+	e.SetEscapeHTML(false)
+	if err := e.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(buf.Bytes(), "\n"), nil
 }
