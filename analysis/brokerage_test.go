@@ -73,7 +73,7 @@ func TestBrokerageAgainstSNA(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			s := holeLoad(t, tc.name)
 			var ref brokRef
-			holeReadJSON(t, filepath.Join("testdata", "holes", "brokerage_"+tc.name+".json"), &ref)
+			readJSONFile(t, filepath.Join("testdata", "holes", "brokerage_"+tc.name+".json"), &ref)
 			want := map[string]BrokerageActor{}
 			for _, a := range ref.Actors {
 				want[a.ID] = BrokerageActor{ID: a.ID, Group: a.Group, Raw: a.Raw.roles(),

@@ -13,7 +13,6 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/stretchr/testify/require"
 
-	"github.com/labournet/labournet/actor"
 	"github.com/labournet/labournet/network"
 )
 
@@ -253,28 +252,6 @@ func loadCohExtra(t testing.TB) cohExtra {
 	return x
 }
 
-// cohBuildRef builds a network of a reference graph as loadRef does.
-func cohBuildRef(t testing.TB, g refGraph) *network.Network {
-	t.Helper()
-	var actors []actor.Actor
-	for _, nd := range g.Nodes {
-		actors = append(actors, actor.Actor{ID: nd.ID, Kind: actor.Organisation, Attrs: map[string]string{"group": nd.Group}})
-	}
-	kind := network.Cooperation
-	if g.Directed {
-		kind = network.Information
-	}
-	var links []network.Link
-	for _, e := range g.Edges {
-		links = append(links, network.Link{From: e.From, To: e.To, Kind: kind, Weight: e.Weight})
-	}
-	n, err := network.Build(g.Name, actors, links)
-	if err != nil {
-		t.Fatalf("building %s: %v", g.Name, err)
-	}
-	return n
-}
-
 // TestCohesionExtraAgainstNetworkX checks the measures on the two larger
 // seeded networks of extra_cohesion.json (a hub, hundreds of triangles,
 // reciprocated weighted arcs) and modularity at resolutions 0.5, 1 and 2.
@@ -282,7 +259,7 @@ func TestCohesionExtraAgainstNetworkX(t *testing.T) {
 	x := loadCohExtra(t)
 	for _, nw := range x.Networks {
 		t.Run(nw.Graph.Name, func(t *testing.T) {
-			s := cohBuildRef(t, nw.Graph).Snapshot()
+			s := buildRefGraph(t, nw.Graph).Snapshot()
 			v := nw.Values
 			d := nw.Graph.Directed
 			check := func(what string, want, got any) {

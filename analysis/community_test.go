@@ -131,7 +131,7 @@ func TestModularityAgainstGonum(t *testing.T) {
 		n, _ := loadRef(t, name)
 		cohGonumQ(t, name, n.Snapshot())
 	}
-	cohGonumQ(t, "extra_undirected", cohBuildRef(t, x.Networks[0].Graph).Snapshot())
+	cohGonumQ(t, "extra_undirected", buildRefGraph(t, x.Networks[0].Graph).Snapshot())
 }
 
 func cohGonumQ(t *testing.T, name string, s *network.Snapshot) {
@@ -159,7 +159,7 @@ func cohGonumQ(t *testing.T, name string, s *network.Snapshot) {
 // smallest ID and carry their own modularity.
 func TestLouvainDeterministic(t *testing.T) {
 	x := loadCohExtra(t)
-	s := cohBuildRef(t, x.Networks[0].Graph).Snapshot()
+	s := buildRefGraph(t, x.Networks[0].Graph).Snapshot()
 	for seed := range uint64(5) {
 		for _, w := range []bool{false, true} {
 			opt := LouvainOptions{Seed: seed, Weighted: w}
@@ -219,7 +219,7 @@ func TestLouvainKarate(t *testing.T) {
 // ours must be within 0.01 of gonum's over five seeds.
 func TestLouvainAgainstGonum(t *testing.T) {
 	x := loadCohExtra(t)
-	s := cohBuildRef(t, x.Networks[0].Graph).Snapshot()
+	s := buildRefGraph(t, x.Networks[0].Graph).Snapshot()
 	for seed := range uint64(5) {
 		red := community.Modularize(s.Undirected(), 1, rand.NewPCG(seed, 1))
 		gq := community.Q(red, nil, 1)

@@ -203,7 +203,7 @@ func TestCohesionAgainstGonum(t *testing.T) {
 		snaps = append(snaps, n.Snapshot())
 	}
 	for _, nw := range loadCohExtra(t).Networks {
-		snaps = append(snaps, cohBuildRef(t, nw.Graph).Snapshot())
+		snaps = append(snaps, buildRefGraph(t, nw.Graph).Snapshot())
 	}
 	asIDs := func(s *network.Snapshot, cc [][]graph.Node) [][]string {
 		out := make([][]string, len(cc))

@@ -176,7 +176,7 @@ func TestGroupsAgainstNetworkX(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			s := holeLoad(t, name)
 			var ref connRef
-			holeReadJSON(t, filepath.Join("testdata", "holes", name+".json"), &ref)
+			readJSONFile(t, filepath.Join("testdata", "holes", name+".json"), &ref)
 			g := ref.Groups
 			gb, err := GroupBetweenness(s, SelectAttr("group", "a"), SelectAttr("group", "b"))
 			require.NoError(t, err)

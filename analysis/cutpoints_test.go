@@ -98,7 +98,7 @@ func TestCutsAgainstNetworkX(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			s := holeLoad(t, name)
 			var ref cutRef
-			holeReadJSON(t, filepath.Join("testdata", "holes", name+".json"), &ref)
+			readJSONFile(t, filepath.Join("testdata", "holes", name+".json"), &ref)
 			aps := ArticulationPoints(s, CutOptions{})
 			var ids []string
 			pieces := map[string][]int{}

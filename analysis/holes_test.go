@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -17,51 +16,15 @@ import (
 	"github.com/labournet/labournet/network"
 )
 
-// holeGraphFile is a network of testdata/holes/graphs, as the scripts
-// testdata/holes/make_holes.py and make_brokerage.R write it.
-type holeGraphFile struct {
-	Name     string `json:"name"`
-	Directed bool   `json:"directed"`
-	Nodes    []struct {
-		ID    string `json:"id"`
-		Group string `json:"group"`
-	} `json:"nodes"`
-	Edges []struct {
-		From   string  `json:"from"`
-		To     string  `json:"to"`
-		Weight float64 `json:"weight"`
-	} `json:"edges"`
-}
-
 // holeLoad returns the snapshot of testdata/holes/graphs/NAME.json: actors of
 // kind organisation with attribute "group", and links of kind information
 // (directed) for a directed network, cooperation (undirected) otherwise.
 func holeLoad(t testing.TB, name string) *network.Snapshot {
 	t.Helper()
-	var g holeGraphFile
-	holeReadJSON(t, filepath.Join("testdata", "holes", "graphs", name+".json"), &g)
-	var as []actor.Actor
-	for _, nd := range g.Nodes {
-		as = append(as, actor.Actor{ID: nd.ID, Kind: actor.Organisation, Attrs: map[string]string{"group": nd.Group}})
-	}
-	kind := network.Cooperation
-	if g.Directed {
-		kind = network.Information
-	}
-	var ls []network.Link
-	for _, e := range g.Edges {
-		ls = append(ls, network.Link{From: e.From, To: e.To, Kind: kind, Weight: e.Weight})
-	}
-	n, err := network.Build(name, as, ls)
-	require.NoError(t, err)
+	var g refGraph
+	readJSONFile(t, filepath.Join("testdata", "holes", "graphs", name+".json"), &g)
+	n := buildRefGraph(t, g)
 	return n.Snapshot()
-}
-
-func holeReadJSON(t testing.TB, path string, v any) {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	require.NoError(t, err, "reading reference data")
-	require.NoError(t, json.Unmarshal(b, v), path)
 }
 
 // holeNaN turns reference values (null for undefined) into floats.
@@ -109,7 +72,7 @@ func TestStructuralHolesAgainstNetworkX(t *testing.T) {
 	for _, name := range holeNetworks {
 		s := holeLoad(t, name)
 		var ref holeRef
-		holeReadJSON(t, filepath.Join("testdata", "holes", name+".json"), &ref)
+		readJSONFile(t, filepath.Join("testdata", "holes", name+".json"), &ref)
 		for view, opt := range holeViews {
 			for m, f := range measures {
 				t.Run(fmt.Sprintf("%s/%s/%s", name, view, m), func(t *testing.T) {

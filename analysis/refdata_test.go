@@ -45,6 +45,18 @@ func loadRef(t testing.TB, name string) (*network.Network, refValues) {
 	t.Helper()
 	var g refGraph
 	readJSONFile(t, filepath.Join("testdata", "graphs", name+".json"), &g)
+	n := buildRefGraph(t, g)
+	var ref refValues
+	readJSONFile(t, filepath.Join("testdata", "reference", name+".json"), &ref)
+	return n, ref
+}
+
+// buildRefGraph builds the network of a reference graph: each node an actor
+// of kind organisation with attribute "group", each edge a link of weight w,
+// of kind information (directed) for directed graphs and cooperation
+// otherwise.
+func buildRefGraph(t testing.TB, g refGraph) *network.Network {
+	t.Helper()
 	var actors []actor.Actor
 	for _, nd := range g.Nodes {
 		actors = append(actors, actor.Actor{ID: nd.ID, Kind: actor.Organisation, Attrs: map[string]string{"group": nd.Group}})
@@ -59,11 +71,9 @@ func loadRef(t testing.TB, name string) (*network.Network, refValues) {
 	}
 	n, err := network.Build(g.Name, actors, links)
 	if err != nil {
-		t.Fatalf("building %s: %v", name, err)
+		t.Fatalf("building %s: %v", g.Name, err)
 	}
-	var ref refValues
-	readJSONFile(t, filepath.Join("testdata", "reference", name+".json"), &ref)
-	return n, ref
+	return n
 }
 
 func readJSONFile(t testing.TB, path string, v any) {

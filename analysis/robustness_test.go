@@ -30,7 +30,7 @@ func TestRemovalEffectsAgainstNetworkX(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			s := holeLoad(t, name)
 			var ref cutRef
-			holeReadJSON(t, filepath.Join("testdata", "holes", name+".json"), &ref)
+			readJSONFile(t, filepath.Join("testdata", "holes", name+".json"), &ref)
 			want := map[string]RemovalEffect{}
 			for id, r := range ref.Cuts.Removal {
 				f := math.NaN()
