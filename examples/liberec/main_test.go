@@ -12,7 +12,7 @@ import (
 )
 
 func TestLiberec(t *testing.T) {
-	dir := t.TempDir()
+	dir := filepath.Join(t.TempDir(), "new", "folder") // created by the program
 	var out, errOut bytes.Buffer
 	require.Equal(t, 0, casestudy.Run(liberec, []string{"-o", dir}, &out, &errOut), errOut.String())
 	report := out.String()

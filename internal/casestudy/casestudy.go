@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 
 	"github.com/labournet/labournet/analysis"
@@ -32,7 +33,7 @@ func (c Case) Load() (*network.Network, error) {
 }
 
 // Run is the main program of an example: flags -o DIR (where the diagrams
-// go, default the current folder) and -format md|json (the report on
+// go, created if needed; default the current folder) and -format md|json (the report on
 // standard output). It returns the exit status.
 func Run(c Case, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet(c.Name, flag.ContinueOnError)
@@ -62,6 +63,10 @@ func Run(c Case, args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	if err := os.MkdirAll(*dir, 0o755); err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
