@@ -180,6 +180,15 @@ type EigenOptions struct {
 	Alpha, Beta float64
 }
 
+// limits returns the tolerance and iteration bound, with their defaults.
+func (o EigenOptions) limits() (tol float64, maxIter int) {
+	maxIter = o.MaxIter
+	if maxIter == 0 {
+		maxIter = 100000
+	}
+	return cmpOr(o.Tol, 1e-12), maxIter
+}
+
 // Eigenvector returns each actor's eigenvector centrality: the entries of
 // the leading eigenvector of the adjacency matrix (transposed on the
 // directed view, so that an actor scores by the actors pointing to it),
@@ -201,11 +210,7 @@ func Eigenvector(s *network.Snapshot, opt EigenOptions) (Ranking, error) {
 		return Ranking{}, nil
 	}
 	_, in := cenArcs(s, opt.Directed, opt.Weighted)
-	tol := cmpOr(opt.Tol, 1e-12)
-	maxIter := opt.MaxIter
-	if maxIter == 0 {
-		maxIter = 100000
-	}
+	tol, maxIter := opt.limits()
 	x := make([]float64, n)
 	for i := range x {
 		x[i] = 1 / float64(n)
@@ -254,11 +259,7 @@ func Katz(s *network.Snapshot, opt EigenOptions) (Ranking, error) {
 	}
 	alpha, beta := cmpOr(opt.Alpha, 0.1), cmpOr(opt.Beta, 1)
 	_, in := cenArcs(s, opt.Directed, opt.Weighted)
-	tol := cmpOr(opt.Tol, 1e-12)
-	maxIter := opt.MaxIter
-	if maxIter == 0 {
-		maxIter = 100000
-	}
+	tol, maxIter := opt.limits()
 	x := make([]float64, n)
 	next := make([]float64, n)
 	for range maxIter {
@@ -300,11 +301,7 @@ func HITS(s *network.Snapshot, opt EigenOptions) (hubs, authorities Ranking, err
 		return Ranking{}, Ranking{}, nil
 	}
 	out, in := cenArcs(s, true, opt.Weighted)
-	tol := cmpOr(opt.Tol, 1e-12)
-	maxIter := opt.MaxIter
-	if maxIter == 0 {
-		maxIter = 100000
-	}
+	tol, maxIter := opt.limits()
 	h := make([]float64, n)
 	for i := range h {
 		h[i] = 1 / float64(n)

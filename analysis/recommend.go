@@ -85,7 +85,8 @@ type recState struct {
 	cuts      []string
 	dependent int64
 	reachable int64
-	gaps      map[string]Finding
+	findings  []Finding          // the gaps, sorted as Gaps returns them
+	gaps      map[string]Finding // the same, keyed "rule: name"
 	snap      *network.Snapshot
 }
 
@@ -100,7 +101,8 @@ func recMeasure(n *network.Network, m *Model) recState {
 	slices.Sort(st.cuts)
 	st.reachable = recReachable(s)
 	if m != nil {
-		for _, f := range Gaps(n, m, GapOptions{}) {
+		st.findings = Gaps(n, m, GapOptions{})
+		for _, f := range st.findings {
 			st.gaps[f.Rule+": "+f.Name] = f
 		}
 	}
@@ -218,7 +220,6 @@ func Recommend(n *network.Network, m *Model, opt RecommendOptions) []Recommendat
 		maxCand = 200
 	}
 	base := recMeasure(n, m)
-	findings := Gaps(n, m, GapOptions{})
 	var out []Recommendation
 	try := func(edit network.Edit, ids []string) (Effect, bool) {
 		changed, err := n.Apply(edit)
@@ -227,11 +228,11 @@ func Recommend(n *network.Network, m *Model, opt RecommendOptions) []Recommendat
 		}
 		return recEffect(base, recMeasure(changed, m), ids), true
 	}
-	for _, f := range findings {
+	for _, f := range base.findings {
 		addr := []string{f.Rule + ": " + f.Name}
 		switch f.Rule {
 		case RuleMissingRelation:
-			r, ok := recRelation(n, m, f)
+			r, ok := recRelation(m, f.Name)
 			if !ok || !r.cooperative() {
 				continue
 			}
@@ -383,9 +384,10 @@ func recBusiestBody(n *network.Network) string {
 	return best
 }
 
-func recRelation(n *network.Network, m *Model, f Finding) (RelationRule, bool) {
+// recRelation returns the model's relation rule called name.
+func recRelation(m *Model, name string) (RelationRule, bool) {
 	for _, r := range m.Relations {
-		if r.Name == f.Name {
+		if r.Name == name {
 			return r, true
 		}
 	}

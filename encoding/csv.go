@@ -309,7 +309,7 @@ func ReadCSV(actors, links io.Reader, actorsFile, linksFile string) (*network.Ne
 // written past it.
 func WriteCSV(actors, links io.Writer, n *network.Network) error {
 	as := n.Actors()
-	aKeys := attrKeys(len(as), func(i int) map[string]string { return as[i].Attrs })
+	aKeys := n.ActorAttrKeys()
 	aw := csv.NewWriter(actors)
 	if err := aw.Write(append(slices.Clone(ActorColumns), prefixed(aKeys)...)); err != nil {
 		return err
@@ -335,7 +335,7 @@ func WriteCSV(actors, links io.Writer, n *network.Network) error {
 		return err
 	}
 	ls := n.Links()
-	lKeys := attrKeys(len(ls), func(i int) map[string]string { return ls[i].Attrs })
+	lKeys := n.LinkAttrKeys()
 	lw := csv.NewWriter(links)
 	if err := lw.Write(append(slices.Clone(LinkColumns), prefixed(lKeys)...)); err != nil {
 		return err
@@ -366,21 +366,6 @@ func WriteCSV(actors, links io.Writer, n *network.Network) error {
 	}
 	lw.Flush()
 	return lw.Error()
-}
-
-func attrKeys(n int, attrs func(int) map[string]string) []string {
-	set := map[string]bool{}
-	for i := range n {
-		for k := range attrs(i) {
-			set[k] = true
-		}
-	}
-	keys := make([]string, 0, len(set))
-	for k := range set {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 func prefixed(keys []string) []string {

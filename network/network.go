@@ -215,3 +215,24 @@ func (n *Network) Clone() *Network {
 	}
 	return c
 }
+
+// ActorAttrKeys returns the keys of the actors' Attrs, each once, sorted.
+// Writers of tables use them as columns.
+func (n *Network) ActorAttrKeys() []string {
+	return attrKeys(len(n.actors), func(i int) map[string]string { return n.actors[i].Attrs })
+}
+
+// LinkAttrKeys returns the keys of the links' Attrs, each once, sorted.
+func (n *Network) LinkAttrKeys() []string {
+	return attrKeys(len(n.links), func(i int) map[string]string { return n.links[i].Attrs })
+}
+
+func attrKeys(count int, attrs func(int) map[string]string) []string {
+	set := map[string]bool{}
+	for i := range count {
+		for k := range attrs(i) {
+			set[k] = true
+		}
+	}
+	return slices.Sorted(maps.Keys(set))
+}

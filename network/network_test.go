@@ -93,3 +93,14 @@ func TestNetworkAccessors(t *testing.T) {
 	require.NoError(t, z.AddActor(actor.Actor{ID: "x", Kind: actor.NGO}))
 	require.Error(t, z.AddActor(actor.Actor{ID: "x", Kind: actor.NGO}))
 }
+
+func TestAttrKeys(t *testing.T) {
+	n, err := Build("x", []actor.Actor{
+		{ID: "a", Kind: actor.NGO, Attrs: map[string]string{"z": "1", "tier": "top"}},
+		{ID: "b", Kind: actor.NGO, Attrs: map[string]string{"tier": "expert"}},
+	}, []Link{{From: "a", To: "b", Attrs: map[string]string{"pilot": "yes"}}})
+	require.NoError(t, err)
+	require.Equal(t, []string{"tier", "z"}, n.ActorAttrKeys())
+	require.Equal(t, []string{"pilot"}, n.LinkAttrKeys())
+	require.Empty(t, New("empty").ActorAttrKeys())
+}

@@ -8,7 +8,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -90,22 +89,8 @@ var linkColumns = []column[network.Link]{
 func Write(w io.Writer, n *network.Network) error {
 	b := bufio.NewWriter(w)
 	as, ls := n.Actors(), n.Links()
-	keys := func(count int, get func(int) map[string]string) []string {
-		set := map[string]bool{}
-		for i := range count {
-			for k := range get(i) {
-				set[k] = true
-			}
-		}
-		out := make([]string, 0, len(set))
-		for k := range set {
-			out = append(out, k)
-		}
-		slices.Sort(out)
-		return out
-	}
-	aKeys := keys(len(as), func(i int) map[string]string { return as[i].Attrs })
-	lKeys := keys(len(ls), func(i int) map[string]string { return ls[i].Attrs })
+	aKeys := n.ActorAttrKeys()
+	lKeys := n.LinkAttrKeys()
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	b.WriteString(`<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">` + "\n")
 	fmt.Fprintf(b, "  <meta>\n    <creator>labournet</creator>\n    <description>%s</description>\n  </meta>\n", esc(n.Name))
@@ -138,18 +123,7 @@ func Write(w io.Writer, n *network.Network) error {
 	}
 	for _, a := range as {
 		fmt.Fprintf(b, `      <node id="%s" label="%s">`+"\n", esc(a.ID), esc(a.Label()))
-		var vals [][2]string
-		for i, c := range actorColumns {
-			if v := c.get(a); v != "" {
-				vals = append(vals, [2]string{fmt.Sprintf("n%d", i), v})
-			}
-		}
-		for i, k := range aKeys {
-			if v := a.Attrs[k]; v != "" {
-				vals = append(vals, [2]string{fmt.Sprintf("na%d", i), v})
-			}
-		}
-		values(vals)
+		values(attValues("n", actorColumns, a, aKeys, a.Attrs))
 		b.WriteString("      </node>\n")
 	}
 	b.WriteString("    </nodes>\n    <edges>\n")
@@ -160,18 +134,7 @@ func Write(w io.Writer, n *network.Network) error {
 		}
 		fmt.Fprintf(b, `      <edge id="%d" source="%s" target="%s" type="%s" kind="%s" weight="%s">`+"\n",
 			i, esc(l.From), esc(l.To), typ, l.Kind, strconv.FormatFloat(l.EffectiveWeight(), 'g', -1, 64))
-		var vals [][2]string
-		for j, c := range linkColumns {
-			if v := c.get(l); v != "" {
-				vals = append(vals, [2]string{fmt.Sprintf("e%d", j), v})
-			}
-		}
-		for j, k := range lKeys {
-			if v := l.Attrs[k]; v != "" {
-				vals = append(vals, [2]string{fmt.Sprintf("ea%d", j), v})
-			}
-		}
-		values(vals)
+		values(attValues("e", linkColumns, l, lKeys, l.Attrs))
 		b.WriteString("      </edge>\n")
 	}
 	b.WriteString("    </edges>\n  </graph>\n</gexf>\n")
@@ -179,3 +142,21 @@ func Write(w io.Writer, n *network.Network) error {
 }
 
 func esc(s string) string { return xmltext.Escape(s, true) }
+
+// attValues returns the non-empty attribute values of one element as
+// (attribute id, value) pairs: the columns' ids are prefix+index, the free
+// attributes' prefix+"a"+index, as declared.
+func attValues[T any](prefix string, cols []column[T], el T, keys []string, attrs map[string]string) [][2]string {
+	var vals [][2]string
+	for i, c := range cols {
+		if v := c.get(el); v != "" {
+			vals = append(vals, [2]string{fmt.Sprintf("%s%d", prefix, i), v})
+		}
+	}
+	for i, k := range keys {
+		if v := attrs[k]; v != "" {
+			vals = append(vals, [2]string{fmt.Sprintf("%sa%d", prefix, i), v})
+		}
+	}
+	return vals
+}

@@ -67,22 +67,8 @@ var linkKeys = []key{
 func Write(w io.Writer, n *network.Network) error {
 	b := bufio.NewWriter(w)
 	as, ls := n.Actors(), n.Links()
-	attrKeys := func(get func(i int) map[string]string, count int) []string {
-		set := map[string]bool{}
-		for i := range count {
-			for k := range get(i) {
-				set[k] = true
-			}
-		}
-		keys := make([]string, 0, len(set))
-		for k := range set {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		return keys
-	}
-	aAttrs := attrKeys(func(i int) map[string]string { return as[i].Attrs }, len(as))
-	lAttrs := attrKeys(func(i int) map[string]string { return ls[i].Attrs }, len(ls))
+	aAttrs := n.ActorAttrKeys()
+	lAttrs := n.LinkAttrKeys()
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	b.WriteString(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">` + "\n")
 	for _, k := range actorKeys {
