@@ -189,3 +189,9 @@ func (n *Network) Project(hub func(actor.Actor) bool) *Network {
 	}
 	return p
 }
+
+// Current returns the part of n that works now: all actors, and the links
+// that are neither planned nor ended. The analyses of the report run on it.
+func (n *Network) Current() *Network {
+	return n.View(Filter{Link: func(l Link) bool { return l.Status != Planned && l.Status != Ended }})
+}

@@ -6,7 +6,9 @@ import (
 	"io"
 	"os"
 
-	"github.com/labournet/labournet/analysis"
+	"github.com/labournet/labournet/analysis/gap"
+	"github.com/labournet/labournet/report"
+
 	"github.com/labournet/labournet/encoding"
 	"github.com/labournet/labournet/network"
 )
@@ -59,7 +61,7 @@ func cmdAnalyze(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageError(stderr, "analyze", analyzeUsage, "--at: %v", err)
 	}
-	opt := analysis.ReportOptions{At: day, Optimize: *optimize}
+	opt := report.ReportOptions{At: day, Optimize: *optimize}
 	if *optimize == 0 {
 		opt.Optimize = -1
 	}
@@ -69,14 +71,14 @@ func cmdAnalyze(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "labournet analyze: %v\n", err)
 			return 1
 		}
-		m, err := analysis.ReadModel(f)
+		m, err := gap.ReadModel(f)
 		f.Close()
 		if err != nil {
 			fmt.Fprintf(stderr, "labournet analyze: %s: %v\n", *modelPath, err)
 			return 1
 		}
 		if *extend {
-			m = analysis.DefaultModel().Extend(m)
+			m = gap.DefaultModel().Extend(m)
 		}
 		opt.Model = m
 	}
@@ -84,7 +86,7 @@ func cmdAnalyze(args []string, stdout, stderr io.Writer) int {
 	if code != 0 {
 		return code
 	}
-	r := analysis.NewReport(n, opt)
+	r := report.NewReport(n, opt)
 	write := r.WriteMarkdown
 	if *format == "json" {
 		write = r.WriteJSON

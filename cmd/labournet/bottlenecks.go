@@ -7,7 +7,8 @@ import (
 	"math"
 	"strings"
 
-	"github.com/labournet/labournet/analysis"
+	"github.com/labournet/labournet/analysis/bottleneck"
+
 	"github.com/labournet/labournet/network"
 )
 
@@ -69,11 +70,11 @@ func actorName(n *network.Network) func(string) string {
 
 // writeBottlenecks prints the bottleneck findings of n's working part.
 func writeBottlenecks(w io.Writer, n *network.Network, top int) {
-	s := analysis.Current(n).Snapshot()
+	s := n.Current().Snapshot()
 	name := actorName(n)
 	fmt.Fprintf(w, "Bottlenecks of %s (%d actors, %d working links)\n\n", n.Name, s.N(), s.NumLinks())
 
-	cuts := analysis.ArticulationPoints(s, analysis.CutOptions{})
+	cuts := bottleneck.ArticulationPoints(s, bottleneck.CutOptions{})
 	if len(cuts) == 0 {
 		fmt.Fprintln(w, "No single actor holds parts of the network together.")
 	} else {
@@ -92,7 +93,7 @@ func writeBottlenecks(w io.Writer, n *network.Network, top int) {
 	}
 
 	fmt.Fprintln(w)
-	bridges := analysis.Bridges(s)
+	bridges := bottleneck.Bridges(s)
 	if len(bridges) == 0 {
 		fmt.Fprintln(w, "No single tie holds parts of the network together.")
 	} else {
@@ -107,21 +108,21 @@ func writeBottlenecks(w io.Writer, n *network.Network, top int) {
 	}
 
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, "Fragmentation now: %s (the share of pairs of actors that cannot reach each other).\n", num(analysis.Fragmentation(s)))
-	effects := analysis.RemovalEffects(s)
+	fmt.Fprintf(w, "Fragmentation now: %s (the share of pairs of actors that cannot reach each other).\n", num(bottleneck.Fragmentation(s)))
+	effects := bottleneck.RemovalEffects(s)
 	lost := make(map[string]int64, len(effects))
 	for _, e := range effects {
 		lost[e.ID] = e.Lost
 	}
 	fmt.Fprintln(w, "Removing one of these actors would cut the most pairs off from each other:")
-	for i, e := range analysis.RemovalFragmentation(s).Top(top) {
+	for i, e := range bottleneck.RemovalFragmentation(s).Top(top) {
 		fmt.Fprintf(w, "%3d. %s: fragmentation would be %s (%d pairs lost)\n", i+1, name(e.ID), num(e.Value), lost[e.ID])
 	}
 
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Brokers: lowest Burt constraint among actors with two or more contacts (their contacts are not linked to each other):")
 	k := 0
-	con := analysis.Constraint(s, analysis.HolesOptions{})
+	con := bottleneck.Constraint(s, bottleneck.HolesOptions{})
 	for i := len(con) - 1; i >= 0 && k < top; i-- {
 		c := con[i]
 		j, _ := s.Index(c.ID)

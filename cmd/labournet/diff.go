@@ -6,7 +6,8 @@ import (
 	"io"
 	"strings"
 
-	"github.com/labournet/labournet/analysis"
+	"github.com/labournet/labournet/report"
+
 	"github.com/labournet/labournet/network"
 )
 
@@ -52,9 +53,9 @@ func cmdDiff(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return usageError(stderr, "diff", diffUsage, "%v", err)
 	}
-	var d analysis.NetworkDiff
+	var d report.NetworkDiff
 	var before, after *network.Network
-	opt := analysis.DiffOptions{Top: *top}
+	opt := report.DiffOptions{Top: *top}
 	switch {
 	case len(at) == 0 && fs.NArg() == 2:
 		var code int
@@ -64,14 +65,14 @@ func cmdDiff(args []string, stdout, stderr io.Writer) int {
 		if after, code = loadNetwork(fs.Arg(1), stderr); code != 0 {
 			return code
 		}
-		d = analysis.Diff(before, after, opt)
+		d = report.Diff(before, after, opt)
 	case len(at) == 2 && fs.NArg() == 1:
 		n, code := loadNetwork(fs.Arg(0), stderr)
 		if code != 0 {
 			return code
 		}
 		before, after = n, n
-		d = analysis.DiffAt(n, at[0], at[1], opt)
+		d = report.DiffAt(n, at[0], at[1], opt)
 	default:
 		return usageError(stderr, "diff", diffUsage, "want OLD NEW, or --at DATE1 --at DATE2 FILE")
 	}
@@ -107,7 +108,7 @@ func cmdDiff(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stdout, "  ~ %s: %s\n", name(c.ID), strings.Join(parts, ", "))
 	}
-	links := func(title string, ks []analysis.LinkKey) {
+	links := func(title string, ks []report.LinkKey) {
 		fmt.Fprintf(stdout, "%s (%d)\n", title, len(ks))
 		for _, k := range ks {
 			fmt.Fprintf(stdout, "  %s – %s (%s)\n", name(k.From), name(k.To), k.Kind)

@@ -12,6 +12,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/labournet/labournet/analysis/bottleneck"
+	"github.com/labournet/labournet/analysis/centrality"
+	"github.com/labournet/labournet/analysis/cohesion"
+
 	"github.com/labournet/labournet/analysis"
 	"github.com/labournet/labournet/network"
 )
@@ -95,20 +99,20 @@ func intCol(f func(s *network.Snapshot, i int) int) func(*network.Snapshot, metr
 }
 
 func metricColumns() []column {
-	holes := func(pick func(analysis.HoleScores) float64) func(*network.Snapshot, metricsOpts) []any {
+	holes := func(pick func(bottleneck.HoleScores) float64) func(*network.Snapshot, metricsOpts) []any {
 		return func(s *network.Snapshot, o metricsOpts) []any {
 			out := make([]any, s.N())
-			for _, h := range analysis.StructuralHoles(s, analysis.HolesOptions{Directed: o.directed}) {
+			for _, h := range bottleneck.StructuralHoles(s, bottleneck.HolesOptions{Directed: o.directed}) {
 				i, _ := s.Index(h.ID)
 				out[i] = pick(h)
 			}
 			return out
 		}
 	}
-	brok := func(pick func(analysis.BrokerageRoles) float64) func(*network.Snapshot, metricsOpts) []any {
+	brok := func(pick func(bottleneck.BrokerageRoles) float64) func(*network.Snapshot, metricsOpts) []any {
 		return func(s *network.Snapshot, o metricsOpts) []any {
 			out := make([]any, s.N())
-			for _, b := range analysis.Brokerage(s, analysis.BrokerageOptions{Attr: o.group}).Actors {
+			for _, b := range bottleneck.Brokerage(s, bottleneck.BrokerageOptions{Attr: o.group}).Actors {
 				i, _ := s.Index(b.ID)
 				out[i] = pick(b.Raw)
 			}
@@ -143,37 +147,37 @@ func metricColumns() []column {
 		{"in_degree", intCol(func(s *network.Snapshot, i int) int { return len(s.In(i)) })},
 		{"out_degree", intCol(func(s *network.Snapshot, i int) int { return len(s.Out(i)) })},
 		{"betweenness", rankingCol(func(s *network.Snapshot, o metricsOpts) analysis.Ranking {
-			return analysis.Betweenness(s, analysis.BetweennessOptions{Directed: o.directed})
+			return centrality.Betweenness(s, centrality.BetweennessOptions{Directed: o.directed})
 		})},
 		{"closeness", rankingCol(func(s *network.Snapshot, o metricsOpts) analysis.Ranking {
-			return analysis.Closeness(s, analysis.ClosenessOptions{Directed: o.directed})
+			return centrality.Closeness(s, centrality.ClosenessOptions{Directed: o.directed})
 		})},
 		{"harmonic", rankingCol(func(s *network.Snapshot, o metricsOpts) analysis.Ranking {
-			return analysis.Harmonic(s, analysis.ClosenessOptions{Directed: o.directed})
+			return centrality.Harmonic(s, centrality.ClosenessOptions{Directed: o.directed})
 		})},
 		{"eigenvector", rankingCol(func(s *network.Snapshot, o metricsOpts) analysis.Ranking {
-			r, err := analysis.Eigenvector(s, analysis.EigenOptions{Directed: o.directed})
+			r, err := centrality.Eigenvector(s, centrality.EigenOptions{Directed: o.directed})
 			if err != nil {
 				return nil // undefined for all
 			}
 			return r
 		})},
 		{"pagerank", rankingCol(func(s *network.Snapshot, o metricsOpts) analysis.Ranking {
-			r, err := analysis.PageRank(s, analysis.PageRankOptions{Directed: o.directed})
+			r, err := centrality.PageRank(s, centrality.PageRankOptions{Directed: o.directed})
 			if err != nil {
 				return nil // undefined for all
 			}
 			return r
 		})},
 		{"core", rankingCol(func(s *network.Snapshot, o metricsOpts) analysis.Ranking {
-			return analysis.CoreNumbers(s, analysis.CoreOptions{Directed: o.directed})
+			return cohesion.CoreNumbers(s, cohesion.CoreOptions{Directed: o.directed})
 		})},
 		{"clustering", rankingCol(func(s *network.Snapshot, o metricsOpts) analysis.Ranking {
-			return analysis.Clustering(s, analysis.ClusteringOptions{Directed: o.directed})
+			return cohesion.Clustering(s, cohesion.ClusteringOptions{Directed: o.directed})
 		})},
 		{"community", func(s *network.Snapshot, _ metricsOpts) []any {
 			out := make([]any, s.N())
-			for c, g := range analysis.Louvain(s, analysis.LouvainOptions{}).Groups {
+			for c, g := range cohesion.Louvain(s, cohesion.LouvainOptions{}).Groups {
 				for _, id := range g {
 					i, _ := s.Index(id)
 					out[i] = c
@@ -181,26 +185,26 @@ func metricColumns() []column {
 			}
 			return out
 		}},
-		{"constraint", holes(func(h analysis.HoleScores) float64 { return h.Constraint })},
-		{"effective_size", holes(func(h analysis.HoleScores) float64 { return h.EffectiveSize })},
-		{"efficiency", holes(func(h analysis.HoleScores) float64 { return h.Efficiency })},
-		{"hierarchy", holes(func(h analysis.HoleScores) float64 { return h.Hierarchy })},
+		{"constraint", holes(func(h bottleneck.HoleScores) float64 { return h.Constraint })},
+		{"effective_size", holes(func(h bottleneck.HoleScores) float64 { return h.EffectiveSize })},
+		{"efficiency", holes(func(h bottleneck.HoleScores) float64 { return h.Efficiency })},
+		{"hierarchy", holes(func(h bottleneck.HoleScores) float64 { return h.Hierarchy })},
 		{"articulation", func(s *network.Snapshot, _ metricsOpts) []any {
 			out := make([]any, s.N())
 			for i := range out {
 				out[i] = false
 			}
-			for _, c := range analysis.ArticulationPoints(s, analysis.CutOptions{}) {
+			for _, c := range bottleneck.ArticulationPoints(s, bottleneck.CutOptions{}) {
 				i, _ := s.Index(c.ID)
 				out[i] = true
 			}
 			return out
 		}},
-		{"coordinator", brok(func(r analysis.BrokerageRoles) float64 { return r.Coordinator })},
-		{"itinerant", brok(func(r analysis.BrokerageRoles) float64 { return r.Itinerant })},
-		{"representative", brok(func(r analysis.BrokerageRoles) float64 { return r.Representative })},
-		{"gatekeeper", brok(func(r analysis.BrokerageRoles) float64 { return r.Gatekeeper })},
-		{"liaison", brok(func(r analysis.BrokerageRoles) float64 { return r.Liaison })},
+		{"coordinator", brok(func(r bottleneck.BrokerageRoles) float64 { return r.Coordinator })},
+		{"itinerant", brok(func(r bottleneck.BrokerageRoles) float64 { return r.Itinerant })},
+		{"representative", brok(func(r bottleneck.BrokerageRoles) float64 { return r.Representative })},
+		{"gatekeeper", brok(func(r bottleneck.BrokerageRoles) float64 { return r.Gatekeeper })},
+		{"liaison", brok(func(r bottleneck.BrokerageRoles) float64 { return r.Liaison })},
 	}
 }
 
@@ -273,7 +277,7 @@ func cmdMetrics(args []string, stdout, stderr io.Writer) int {
 	if code != 0 {
 		return code
 	}
-	s := analysis.Current(n.View(filter)).Snapshot()
+	s := n.View(filter).Current().Snapshot()
 	o := metricsOpts{directed: *directed, group: *group}
 	values := make([][]any, len(cols))
 	for j, c := range cols {

@@ -6,7 +6,9 @@ import (
 	"io"
 	"strconv"
 
-	"github.com/labournet/labournet/analysis"
+	"github.com/labournet/labournet/analysis/bottleneck"
+	"github.com/labournet/labournet/analysis/centrality"
+
 	"github.com/labournet/labournet/encoding"
 	"github.com/labournet/labournet/encoding/gexf"
 	"github.com/labournet/labournet/encoding/graphml"
@@ -94,20 +96,20 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 // highlightOf computes what --highlight asks for on the working network.
 func highlightOf(n *network.Network, what string) render.Highlight {
 	var h render.Highlight
-	s := analysis.Current(n).Snapshot()
+	s := n.Current().Snapshot()
 	switch what {
 	case "central":
 		h.Central = map[string]float64{}
-		for _, sc := range analysis.Betweenness(s, analysis.BetweennessOptions{}).Top(10) {
+		for _, sc := range centrality.Betweenness(s, centrality.BetweennessOptions{}).Top(10) {
 			if sc.Value > 0 {
 				h.Central[sc.ID] = sc.Value
 			}
 		}
 	case "bottlenecks":
-		for _, c := range analysis.ArticulationPoints(s, analysis.CutOptions{}) {
+		for _, c := range bottleneck.ArticulationPoints(s, bottleneck.CutOptions{}) {
 			h.CutPoints = append(h.CutPoints, c.ID)
 		}
-		for _, b := range analysis.Bridges(s) {
+		for _, b := range bottleneck.Bridges(s) {
 			h.Bridges = append(h.Bridges, [2]string{b.From, b.To})
 		}
 	}

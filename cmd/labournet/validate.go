@@ -8,7 +8,7 @@ import (
 	"slices"
 	"text/tabwriter"
 
-	"github.com/labournet/labournet/analysis"
+	"github.com/labournet/labournet/report"
 )
 
 const validateUsage = `usage: labournet validate [--json] FILE|DIR
@@ -36,7 +36,7 @@ func cmdValidate(args []string, stdout, stderr io.Writer) int {
 	if code != 0 {
 		return code
 	}
-	s := analysis.Summarize(n)
+	s := report.Summarize(n)
 	if *asJSON {
 		if err := writeJSON(stdout, s); err != nil {
 			fmt.Fprintln(stderr, err)
@@ -49,7 +49,7 @@ func cmdValidate(args []string, stdout, stderr io.Writer) int {
 }
 
 // writeSummary prints the summary as aligned plain text.
-func writeSummary(w io.Writer, s analysis.Summary) {
+func writeSummary(w io.Writer, s report.Summary) {
 	fmt.Fprintf(w, "%s: valid\n", s.Name)
 	fmt.Fprintf(w, "%d actors, %d links", s.Actors, s.Links)
 	if s.Isolated > 0 {

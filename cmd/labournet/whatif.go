@@ -6,7 +6,9 @@ import (
 	"io"
 	"strings"
 
-	"github.com/labournet/labournet/analysis"
+	"github.com/labournet/labournet/analysis/gap"
+	"github.com/labournet/labournet/report"
+
 	"github.com/labournet/labournet/network"
 )
 
@@ -73,7 +75,7 @@ func cmdWhatif(args []string, stdout, stderr io.Writer) int {
 		printProblems(stderr, err)
 		return 1
 	}
-	c := analysis.Compare(n, after, analysis.DefaultModel())
+	c := report.Compare(n, after, gap.DefaultModel())
 	if *asJSON {
 		if err := writeJSON(stdout, c); err != nil {
 			fmt.Fprintln(stderr, err)
@@ -85,7 +87,7 @@ func cmdWhatif(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-func writeComparison(w io.Writer, n *network.Network, c analysis.Comparison) {
+func writeComparison(w io.Writer, n *network.Network, c report.Comparison) {
 	name := actorName(n)
 	names := func(ids []string) string {
 		if len(ids) == 0 {

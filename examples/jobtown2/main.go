@@ -16,9 +16,10 @@ import (
 	"io"
 	"os"
 
-	"github.com/labournet/labournet/analysis"
+	"github.com/labournet/labournet/report"
+
 	"github.com/labournet/labournet/encoding"
-	"github.com/labournet/labournet/internal/casestudy"
+	"github.com/labournet/labournet/examples/casestudy"
 	"github.com/labournet/labournet/network"
 )
 
@@ -34,13 +35,13 @@ var jobtown2 = casestudy.Case{Name: "jobtown2", Data: data, Extra: editions}
 func main() { os.Exit(casestudy.Run(jobtown2, os.Args[1:], os.Stdout, os.Stderr)) }
 
 // editions prints what changed from the first JOBTOWN to JOBTOWN 2.
-func editions(w io.Writer, n *network.Network, _ *analysis.Report) {
+func editions(w io.Writer, n *network.Network, _ *report.Report) {
 	old, err := encoding.ReadJSON(bytes.NewReader(first), "jobtown1.json")
 	if err != nil {
 		fmt.Fprintln(w, err)
 		return
 	}
-	d := analysis.Diff(old, n, analysis.DiffOptions{Top: 5})
+	d := report.Diff(old, n, report.DiffOptions{Top: 5})
 	name := func(id string) string {
 		if a, ok := n.Actor(id); ok {
 			return a.Label()

@@ -17,8 +17,9 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/labournet/labournet/analysis"
-	"github.com/labournet/labournet/internal/casestudy"
+	"github.com/labournet/labournet/report"
+
+	"github.com/labournet/labournet/examples/casestudy"
 	"github.com/labournet/labournet/network"
 )
 
@@ -32,7 +33,7 @@ func main() { os.Exit(casestudy.Run(liberec, os.Args[1:], os.Stdout, os.Stderr))
 // levels says which of the pact's three levels of involvement (the "tier"
 // attribute of its bodies: top, expert, extended) each problem point holds
 // together.
-func levels(w io.Writer, n *network.Network, r *analysis.Report) {
+func levels(w io.Writer, n *network.Network, r *report.Report) {
 	fmt.Fprintln(w, "\n## The levels of the pact and their problem points")
 	fmt.Fprintln(w)
 	for _, c := range r.CutPoints {

@@ -8,7 +8,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/labournet/labournet/internal/casestudy"
+	"github.com/labournet/labournet/examples/casestudy"
 )
 
 func TestLiberec(t *testing.T) {

@@ -15,8 +15,9 @@ import (
 	"io"
 	"os"
 
-	"github.com/labournet/labournet/analysis"
-	"github.com/labournet/labournet/internal/casestudy"
+	"github.com/labournet/labournet/report"
+
+	"github.com/labournet/labournet/examples/casestudy"
 	"github.com/labournet/labournet/network"
 )
 
@@ -28,7 +29,7 @@ var steelcityzen = casestudy.Case{Name: "steelcityzen", Data: data, Extra: chain
 func main() { os.Exit(casestudy.Run(steelcityzen, os.Args[1:], os.Stdout, os.Stderr)) }
 
 // chain prints where the municipality's project money comes from.
-func chain(w io.Writer, n *network.Network, r *analysis.Report) {
+func chain(w io.Writer, n *network.Network, r *report.Report) {
 	fmt.Fprintln(w, "\n## The funding chain")
 	fmt.Fprintln(w)
 	for _, f := range r.Funding {

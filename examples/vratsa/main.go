@@ -18,9 +18,10 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/labournet/labournet/report"
+
 	"github.com/labournet/labournet/actor"
-	"github.com/labournet/labournet/analysis"
-	"github.com/labournet/labournet/internal/casestudy"
+	"github.com/labournet/labournet/examples/casestudy"
 	"github.com/labournet/labournet/network"
 )
 
@@ -33,7 +34,7 @@ func main() { os.Exit(casestudy.Run(vratsa, os.Args[1:], os.Stdout, os.Stderr)) 
 
 // districts prints, for each district, the well-known target groups its
 // actors reach and those they do not.
-func districts(w io.Writer, _ *network.Network, r *analysis.Report) {
+func districts(w io.Writer, _ *network.Network, r *report.Report) {
 	fmt.Fprintln(w, "\n## Target groups by district")
 	fmt.Fprintln(w)
 	for _, d := range slices.Sorted(maps.Keys(r.Coverage.ByRegion)) {

@@ -6,7 +6,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/labournet/labournet/internal/casestudy"
+	"github.com/labournet/labournet/examples/casestudy"
 )
 
 func TestVratsa(t *testing.T) {

@@ -1,0 +1,540 @@
+package gap
+
+import (
+	"cmp"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/labournet/labournet/actor"
+	"github.com/labournet/labournet/network"
+)
+
+// The rules a gap Finding can come from.
+const (
+	RuleMissingKind     = "missing-kind"      // an expected kind of actor is absent
+	RuleMissingRelation = "missing-relation"  // both kinds present, expected relation absent
+	RuleUnservedGroup   = "unserved-group"    // a target group nobody serves (here or in a region)
+	RuleIsolated        = "isolated"          // an actor without links
+	RulePlannedOnly     = "planned-only"      // an actor whose links are all planned (or ended)
+	RuleBodyMissingKind = "body-missing-kind" // a body lacks a kind its theme requires
+	RuleSingleBroker    = "single-broker"     // two communities joined through one actor
+	RuleSingleFunder    = "single-funder"     // an actor funded by a single funder
+)
+
+// Finding is one gap of a network against a reference model.
+type Finding struct {
+	// Rule is one of the Rule constants.
+	Rule string `json:"rule"`
+	// Name is the name of the model rule, the target group or the body
+	// concerned.
+	Name string `json:"name"`
+	// Severity is the model rule's severity.
+	Severity Severity `json:"severity"`
+	// Actors are the IDs of the actors involved, sorted.
+	Actors []string `json:"actors"`
+	// Explanation says in plain language what is missing.
+	Explanation string `json:"explanation"`
+	// Reason is the model's reason for the rule, if any.
+	Reason string `json:"reason,omitempty"`
+	// Kinds are the actor kinds the finding is about (missing kinds, the two
+	// sides of a relation, the kinds a body lacks), as names.
+	Kinds []string `json:"kinds,omitempty"`
+}
+
+// GapOptions configures Gaps. The zero value runs every rule of the model
+// and the structural rules, without the single-broker rule.
+type GapOptions struct {
+	// Communities, when not nil, maps actor IDs to community labels
+	// (0-based, as Louvain's groups); the single-broker rule then reports
+	// pairs of communities joined through a single actor, numbering them
+	// from 1.
+	Communities map[string]int
+}
+
+// Gaps compares n with the reference model m and returns the gaps found,
+// sorted by severity (highest first), then rule, name and actors.
+//
+// Planned and ended links never count as existing. A relation rule is met by a link
+// between an actor of a From kind and one of a To kind, in either direction,
+// or (unless the rule is DirectOnly) by both taking part, through membership
+// or partnership links, in a common body or project. A target group is served by an actor that lists it and is not
+// itself a target group, by a link that lists it, or by a service or funding
+// link to a target-group actor that lists it; where actors name regions, each
+// region in which some group is served is checked for every group.
+//
+// It takes O(N + L·h) time, where h bounds the bodies and projects an actor
+// is linked to.
+func Gaps(n *network.Network, m *Model, opt GapOptions) []Finding {
+	g := newGapIndex(n)
+	var out []Finding
+	out = append(out, g.missingKinds(m)...)
+	out = append(out, g.missingRelations(m)...)
+	out = append(out, g.unservedGroups(m)...)
+	out = append(out, g.isolated()...)
+	out = append(out, g.bodies(m)...)
+	out = append(out, g.singleFunders()...)
+	if opt.Communities != nil {
+		out = append(out, g.singleBrokers(opt.Communities)...)
+	}
+	slices.SortStableFunc(out, func(a, b Finding) int {
+		if c := cmp.Compare(b.Severity, a.Severity); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.Rule, b.Rule); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.Name, b.Name); c != 0 {
+			return c
+		}
+		return slices.Compare(a.Actors, b.Actors)
+	})
+	return out
+}
+
+// gapIndex holds what the gap rules look up.
+type gapIndex struct {
+	n      *network.Network
+	actors []actor.Actor // sorted by ID
+	byID   map[string]actor.Actor
+	links  []network.Link // existing (not planned)
+	all    []network.Link
+	// adj maps an actor to the actors it has existing links with.
+	adj map[string]map[string][]network.LinkKind
+	// hubs maps an actor to the bodies and projects it takes part in: those
+	// it has an existing membership or partnership link with.
+	hubs map[string][]string
+}
+
+func newGapIndex(n *network.Network) *gapIndex {
+	g := &gapIndex{n: n, byID: map[string]actor.Actor{}, adj: map[string]map[string][]network.LinkKind{}, hubs: map[string][]string{}}
+	g.actors = n.Actors()
+	slices.SortFunc(g.actors, func(a, b actor.Actor) int { return cmp.Compare(a.ID, b.ID) })
+	for _, a := range g.actors {
+		g.byID[a.ID] = a
+	}
+	g.all = n.Links()
+	isHub := func(id string) bool {
+		k := g.byID[id].Kind
+		return k == actor.Body || k == actor.Project
+	}
+	for _, l := range g.all {
+		if !existing(l) {
+			continue
+		}
+		g.links = append(g.links, l)
+		for _, p := range [][2]string{{l.From, l.To}, {l.To, l.From}} {
+			if g.adj[p[0]] == nil {
+				g.adj[p[0]] = map[string][]network.LinkKind{}
+			}
+			g.adj[p[0]][p[1]] = append(g.adj[p[0]][p[1]], l.Kind)
+			participates := l.Kind == network.Membership || l.Kind == network.Partnership
+			if participates && isHub(p[1]) && !slices.Contains(g.hubs[p[0]], p[1]) {
+				g.hubs[p[0]] = append(g.hubs[p[0]], p[1])
+			}
+		}
+	}
+	return g
+}
+
+func (g *gapIndex) ofKinds(kinds []actor.Kind) []string {
+	var ids []string
+	for _, a := range g.actors {
+		if slices.Contains(kinds, a.Kind) {
+			ids = append(ids, a.ID)
+		}
+	}
+	return ids
+}
+
+func kindNames(kinds []actor.Kind) []string {
+	s := make([]string, len(kinds))
+	for i, k := range kinds {
+		s[i] = k.String()
+	}
+	return s
+}
+
+func orList(s []string) string {
+	switch len(s) {
+	case 0:
+		return ""
+	case 1:
+		return s[0]
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
+}
+
+func (g *gapIndex) missingKinds(m *Model) []Finding {
+	var out []Finding
+	for _, r := range m.Kinds {
+		if len(g.ofKinds(r.AnyOf)) > 0 {
+			continue
+		}
+		out = append(out, Finding{
+			Rule: RuleMissingKind, Name: r.Name, Severity: r.Severity, Reason: r.Reason,
+			Kinds:       kindNames(r.AnyOf),
+			Explanation: fmt.Sprintf("No actor of kind %s takes part in the network.", orList(kindNames(r.AnyOf))),
+		})
+	}
+	return out
+}
+
+// related reports whether a and b are related as rule r asks.
+func (g *gapIndex) related(a, b string, r RelationRule) bool {
+	for _, k := range g.adj[a][b] {
+		if len(r.Links) == 0 || slices.Contains(r.Links, k) {
+			return true
+		}
+	}
+	if r.DirectOnly {
+		return false
+	}
+	for _, h := range g.hubs[a] {
+		if h == b {
+			continue
+		}
+		if slices.Contains(g.hubs[b], h) {
+			return true
+		}
+	}
+	return false
+}
+
+func (g *gapIndex) missingRelations(m *Model) []Finding {
+	var out []Finding
+	for _, r := range m.Relations {
+		from, to := g.ofKinds(r.From), g.ofKinds(r.To)
+		if len(from) == 0 || len(to) == 0 {
+			continue
+		}
+		met, planned := false, false
+	search:
+		for _, a := range from {
+			for _, b := range to {
+				if a != b && g.related(a, b, r) {
+					met = true
+					break search
+				}
+			}
+		}
+		if met {
+			continue
+		}
+		fromSet := map[string]bool{}
+		for _, a := range from {
+			fromSet[a] = true
+		}
+		toSet := map[string]bool{}
+		for _, b := range to {
+			toSet[b] = true
+		}
+		for _, l := range g.all {
+			if l.Status == network.Planned && (fromSet[l.From] && toSet[l.To] || fromSet[l.To] && toSet[l.From]) {
+				planned = true
+			}
+		}
+		ids := slices.Concat(from, to)
+		slices.Sort(ids)
+		ids = slices.Compact(ids)
+		expl := fmt.Sprintf("The network has %s (%s) and %s (%s), but no link joins them, directly or through a common body or project.",
+			orList(kindNames(r.From)), g.names(from), orList(kindNames(r.To)), g.names(to))
+		if r.DirectOnly {
+			expl = fmt.Sprintf("The network has %s (%s) and %s (%s), but no direct link joins them.",
+				orList(kindNames(r.From)), g.names(from), orList(kindNames(r.To)), g.names(to))
+		}
+		if planned {
+			expl += " A link between them is only planned."
+		}
+		out = append(out, Finding{
+			Rule: RuleMissingRelation, Name: r.Name, Severity: r.Severity, Reason: r.Reason,
+			Actors: ids, Kinds: slices.Concat(kindNames(r.From), kindNames(r.To)), Explanation: expl,
+		})
+	}
+	return out
+}
+
+// names lists the labels of up to four actors, then "and N more".
+func (g *gapIndex) names(ids []string) string {
+	var parts []string
+	for i, id := range ids {
+		if i == 4 {
+			parts = append(parts, fmt.Sprintf("and %d more", len(ids)-4))
+			break
+		}
+		parts = append(parts, g.byID[id].Label())
+	}
+	return strings.Join(parts, "; ")
+}
+
+// GroupCoverage says which actors serve which target groups, overall and in
+// each region named by actors.
+type GroupCoverage struct {
+	// Served maps a target group to the IDs of the actors serving it, sorted.
+	Served map[string][]string `json:"served"`
+	// ByRegion maps a region to its target groups and their servers. Only
+	// regions where some group is served appear.
+	ByRegion map[string]map[string][]string `json:"byRegion"`
+}
+
+// Coverage returns which actors serve which target groups in n, by the
+// rules Gaps uses (planned links do not count). A link serving a group is
+// credited to its source; its region is the target's when the target is a
+// target-group actor, otherwise the source's.
+func Coverage(n *network.Network) GroupCoverage {
+	return newGapIndex(n).coverage()
+}
+
+func (g *gapIndex) coverage() GroupCoverage {
+	c := GroupCoverage{Served: map[string][]string{}, ByRegion: map[string]map[string][]string{}}
+	add := func(group, server, region string) {
+		if !slices.Contains(c.Served[group], server) {
+			c.Served[group] = append(c.Served[group], server)
+		}
+		if region == "" {
+			return
+		}
+		if c.ByRegion[region] == nil {
+			c.ByRegion[region] = map[string][]string{}
+		}
+		if !slices.Contains(c.ByRegion[region][group], server) {
+			c.ByRegion[region][group] = append(c.ByRegion[region][group], server)
+		}
+	}
+	for _, a := range g.actors {
+		if a.Kind == actor.TargetGroup || a.Kind == actor.Fund {
+			continue
+		}
+		for _, tg := range a.TargetGroups {
+			add(tg, a.ID, a.Region)
+		}
+	}
+	for _, l := range g.links {
+		src, dst := g.byID[l.From], g.byID[l.To]
+		region := src.Region
+		if dst.Kind == actor.TargetGroup && dst.Region != "" {
+			region = dst.Region
+		}
+		for _, tg := range l.TargetGroups {
+			add(tg, l.From, region)
+		}
+		if dst.Kind == actor.TargetGroup && (l.Kind == network.Service || l.Kind == network.Funding) {
+			for _, tg := range dst.TargetGroups {
+				add(tg, l.From, region)
+			}
+		}
+	}
+	for _, m := range []map[string][]string{c.Served} {
+		for k := range m {
+			slices.Sort(m[k])
+		}
+	}
+	for _, m := range c.ByRegion {
+		for k := range m {
+			slices.Sort(m[k])
+		}
+	}
+	return c
+}
+
+func (g *gapIndex) unservedGroups(m *Model) []Finding {
+	cov := g.coverage()
+	regions := slices.Sorted(maps.Keys(cov.ByRegion))
+	var out []Finding
+	for _, r := range m.TargetGroups {
+		served := false
+		for _, name := range r.AnyOf {
+			if len(cov.Served[name]) > 0 {
+				served = true
+			}
+		}
+		if !served {
+			out = append(out, Finding{
+				Rule: RuleUnservedGroup, Name: r.Name, Severity: r.Severity, Reason: r.Reason,
+				Explanation: fmt.Sprintf("Nobody in the network serves %s (target group %s).", r.Name, orList(r.AnyOf)),
+			})
+			continue
+		}
+		if len(regions) < 2 {
+			continue
+		}
+		var missing []string
+		for _, reg := range regions {
+			ok := false
+			for _, name := range r.AnyOf {
+				if len(cov.ByRegion[reg][name]) > 0 {
+					ok = true
+				}
+			}
+			if !ok {
+				missing = append(missing, reg)
+			}
+		}
+		if len(missing) == 0 {
+			continue
+		}
+		sev := r.Severity
+		if sev > Low {
+			sev--
+		}
+		out = append(out, Finding{
+			Rule: RuleUnservedGroup, Name: r.Name + " in " + strings.Join(missing, ", "), Severity: sev, Reason: r.Reason,
+			Explanation: fmt.Sprintf("%s are served elsewhere in the network but by nobody in %s.", capitalize(r.Name), orList(missing)),
+		})
+	}
+	return out
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func (g *gapIndex) isolated() []Finding {
+	var iso, plannedOnly []string
+	hasAny := map[string]bool{}
+	for _, l := range g.all {
+		hasAny[l.From], hasAny[l.To] = true, true
+	}
+	for _, a := range g.actors {
+		switch {
+		case !hasAny[a.ID]:
+			iso = append(iso, a.ID)
+		case len(g.adj[a.ID]) == 0:
+			plannedOnly = append(plannedOnly, a.ID)
+		}
+	}
+	var out []Finding
+	for _, id := range iso {
+		out = append(out, Finding{Rule: RuleIsolated, Name: id, Severity: Medium, Actors: []string{id},
+			Explanation: fmt.Sprintf("%s has no link to any other actor.", g.byID[id].Label())})
+	}
+	for _, id := range plannedOnly {
+		out = append(out, Finding{Rule: RulePlannedOnly, Name: id, Severity: Medium, Actors: []string{id},
+			Explanation: fmt.Sprintf("%s is connected only by planned or ended links: none of its links works now.", g.byID[id].Label())})
+	}
+	return out
+}
+
+func (g *gapIndex) bodies(m *Model) []Finding {
+	var out []Finding
+	for _, a := range g.actors {
+		if a.Kind != actor.Body {
+			continue
+		}
+		for _, r := range m.Themes {
+			if !slices.Contains(a.Themes, r.Theme) {
+				continue
+			}
+			var lacking []actor.Kind
+			for _, alt := range r.Requires {
+				ok := false
+				for nb := range g.adj[a.ID] {
+					if slices.Contains(alt, g.byID[nb].Kind) {
+						ok = true
+						break
+					}
+				}
+				if !ok {
+					lacking = append(lacking, alt...)
+				}
+			}
+			if len(lacking) == 0 {
+				continue
+			}
+			out = append(out, Finding{
+				Rule: RuleBodyMissingKind, Name: a.ID, Severity: r.Severity, Reason: r.Reason,
+				Actors: []string{a.ID}, Kinds: kindNames(lacking),
+				Explanation: fmt.Sprintf("%s works on %s but has no %s linked to it.", a.Label(), r.Theme, orList(kindNames(lacking))),
+			})
+		}
+	}
+	return out
+}
+
+func (g *gapIndex) singleFunders() []Finding {
+	funders := map[string][]string{}
+	for _, l := range g.links {
+		if l.Kind != network.Funding {
+			continue
+		}
+		to, from := l.To, l.From
+		if !l.IsDirected() {
+			continue
+		}
+		if !slices.Contains(funders[to], from) {
+			funders[to] = append(funders[to], from)
+		}
+	}
+	var out []Finding
+	for _, id := range slices.Sorted(maps.Keys(funders)) {
+		if len(funders[id]) != 1 {
+			continue
+		}
+		f := funders[id][0]
+		out = append(out, Finding{
+			Rule: RuleSingleFunder, Name: id, Severity: Low, Actors: slices.Sorted(slices.Values([]string{id, f})),
+			Explanation: fmt.Sprintf("%s receives money from a single funder, %s: if that funding stops, nothing replaces it.", g.byID[id].Label(), g.byID[f].Label()),
+		})
+	}
+	return out
+}
+
+func (g *gapIndex) singleBrokers(comm map[string]int) []Finding {
+	type pair struct{ a, b int }
+	brokers := map[pair]map[string]int{} // candidate actor -> number of between-links it is on
+	count := map[pair]int{}
+	size := map[int]int{}
+	for _, a := range g.actors {
+		if c, ok := comm[a.ID]; ok {
+			size[c]++
+		}
+	}
+	for _, l := range g.links {
+		ca, oka := comm[l.From]
+		cb, okb := comm[l.To]
+		if !oka || !okb || ca == cb {
+			continue
+		}
+		p := pair{min(ca, cb), max(ca, cb)}
+		count[p]++
+		if brokers[p] == nil {
+			brokers[p] = map[string]int{}
+		}
+		brokers[p][l.From]++
+		brokers[p][l.To]++
+	}
+	var out []Finding
+	pairs := slices.Collect(maps.Keys(count))
+	slices.SortFunc(pairs, func(x, y pair) int { return cmp.Or(cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b)) })
+	for _, p := range pairs {
+		if size[p.a] < 2 || size[p.b] < 2 {
+			continue
+		}
+		var single []string
+		for id, k := range brokers[p] {
+			if k == count[p] {
+				single = append(single, id)
+			}
+		}
+		if len(single) != 1 {
+			continue
+		}
+		b := single[0]
+		out = append(out, Finding{
+			Rule: RuleSingleBroker, Name: fmt.Sprintf("communities %d and %d", p.a+1, p.b+1), Severity: High, Actors: []string{b},
+			Explanation: fmt.Sprintf("Communities %d (%d actors) and %d (%d actors) are joined only through %s: every link between them involves it.",
+				p.a+1, size[p.a], p.b+1, size[p.b], g.byID[b].Label()),
+		})
+	}
+	return out
+}
+
+// existing reports whether a link works now: it is neither planned nor
+// ended.
+func existing(l network.Link) bool {
+	return l.Status != network.Planned && l.Status != network.Ended
+}

@@ -1,0 +1,248 @@
+package report
+
+import (
+	"cmp"
+	"encoding/json"
+	"io"
+	"math"
+	"slices"
+
+	"github.com/labournet/labournet/analysis/bottleneck"
+	"github.com/labournet/labournet/analysis/centrality"
+	"github.com/labournet/labournet/analysis/cohesion"
+	"github.com/labournet/labournet/analysis/gap"
+
+	"github.com/labournet/labournet/network"
+)
+
+// ReportOptions configures NewReport. The zero value analyses the whole
+// network (all links but planned and ended ones) against the default model,
+// lists the 10 most central actors, seeds community detection with 0 and
+// lets the optimiser propose 3 links.
+type ReportOptions struct {
+	// Model is the reference model for gaps; nil means DefaultModel().
+	Model *gap.Model
+	// At analyses the network as it was on that day (see network.Filter.At);
+	// the zero Date analyses the links that work now.
+	At network.Date
+	// Top is how many central actors and brokers to list; 0 means 10.
+	Top int
+	// Seed seeds community detection (see LouvainOptions.Seed).
+	Seed uint64
+	// Optimize is how many links the optimiser may propose; 0 means 3,
+	// negative none.
+	Optimize int
+}
+
+// CentralActor is one of the most central actors of a report.
+type CentralActor struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Kind string `json:"kind"`
+	// Degree is the number of actors it is linked to.
+	Degree int `json:"degree"`
+	// Betweenness is its share of the shortest paths between other actors
+	// (NetworkX normalisation, undirected view).
+	Betweenness float64 `json:"betweenness"`
+	// PageRank is its PageRank on the undirected view (damping 0.85).
+	PageRank float64 `json:"pagerank"`
+}
+
+// Broker is an actor that spans structural holes.
+type Broker struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Kind string `json:"kind"`
+	// Constraint is Burt's constraint: low values mean contacts that are
+	// not linked to each other, so brokerage opportunities.
+	Constraint float64 `json:"constraint"`
+	// EffectiveSize is Burt's effective size: its non-redundant contacts.
+	EffectiveSize float64 `json:"effectiveSize"`
+	// Brokered counts the pairs of other actors (by kind groups) it brokers
+	// between, Gould and Fernandez's total.
+	Brokered float64 `json:"brokered"`
+}
+
+// ReportCommunity is a community found by Louvain.
+type ReportCommunity struct {
+	ID      int            `json:"id"`
+	Members []string       `json:"members"`
+	Kinds   map[string]int `json:"kinds"`
+}
+
+// Cohesion holds the whole-network figures of a report.
+type Cohesion struct {
+	Density             float64 `json:"density"`
+	Components          int     `json:"components"`
+	LargestComponent    int     `json:"largestComponent"`
+	AverageClustering   float64 `json:"averageClustering"`
+	Transitivity        float64 `json:"transitivity"`
+	Diameter            float64 `json:"diameter"`
+	AverageShortestPath float64 `json:"averageShortestPath"`
+	Centralization      float64 `json:"centralization"`
+	Fragmentation       float64 `json:"fragmentation"`
+	Modularity          float64 `json:"modularity"`
+}
+
+// MarshalJSON writes undefined figures as null.
+func (c Cohesion) MarshalJSON() ([]byte, error) {
+	type alias Cohesion
+	return json.Marshal(struct {
+		alias
+		Density             *float64 `json:"density"`
+		AverageClustering   *float64 `json:"averageClustering"`
+		Transitivity        *float64 `json:"transitivity"`
+		AverageShortestPath *float64 `json:"averageShortestPath"`
+		Centralization      *float64 `json:"centralization"`
+		Fragmentation       *float64 `json:"fragmentation"`
+		Modularity          *float64 `json:"modularity"`
+	}{alias(c), nullable(c.Density), nullable(c.AverageClustering), nullable(c.Transitivity),
+		nullable(c.AverageShortestPath), nullable(c.Centralization), nullable(c.Fragmentation), nullable(c.Modularity)})
+}
+
+// Report gathers everything labournet finds in a network: summary figures,
+// cohesion, central actors, bottlenecks, brokers, communities, funding,
+// target-group coverage, gaps against a reference model, and
+// recommendations with their measured effects.
+type Report struct {
+	Network         string                `json:"network"`
+	Description     string                `json:"description,omitempty"`
+	At              network.Date          `json:"at,omitzero"`
+	Model           string                `json:"model"`
+	Summary         Summary               `json:"summary"`
+	Cohesion        Cohesion              `json:"cohesion"`
+	Central         []CentralActor        `json:"central"`
+	CutPoints       []bottleneck.CutPoint `json:"cutPoints"`
+	Bridges         []bottleneck.Bridge   `json:"bridges"`
+	Brokers         []Broker              `json:"brokers"`
+	Communities     []ReportCommunity     `json:"communities"`
+	Funding         []gap.Funding         `json:"funding"`
+	Coverage        gap.GroupCoverage     `json:"coverage"`
+	Gaps            []gap.Finding         `json:"gaps"`
+	Recommendations []gap.Recommendation  `json:"recommendations"`
+	Optimized       []gap.Recommendation  `json:"optimized"`
+	// Names maps every actor ID to its label, for rendering.
+	Names map[string]string `json:"names"`
+}
+
+// NewReport runs every analysis that applies to n and gathers the results.
+// The network analysed is n's working part (Current), or n as it was on
+// opt.At. It takes the time of its slowest part: betweenness, O(N·L), for
+// large networks.
+func NewReport(n *network.Network, opt ReportOptions) *Report {
+	m := opt.Model
+	if m == nil {
+		m = gap.DefaultModel()
+	}
+	top := cmp.Or(opt.Top, 10)
+	opti := cmp.Or(opt.Optimize, 3)
+	work := n
+	if !opt.At.IsZero() {
+		work = n.View(network.Filter{At: opt.At})
+	}
+	cur := work.Current()
+	s := cur.Snapshot()
+	r := &Report{Network: n.Name, Description: n.Description, At: opt.At, Model: m.Name,
+		Summary: Summarize(work), Names: map[string]string{}}
+	for _, a := range n.Actors() {
+		r.Names[a.ID] = a.Label()
+	}
+	label := func(id string) (string, string) {
+		i, _ := s.Index(id)
+		a := s.Actor(i)
+		return a.Label(), a.Kind.String()
+	}
+
+	// Cohesion.
+	comps := cohesion.Components(s)
+	paths := cohesion.ComponentPaths(s, cohesion.ComponentPathsOptions{})
+	r.Cohesion = Cohesion{
+		Density:             cohesion.Density(s, cohesion.DensityOptions{}),
+		Components:          len(comps),
+		AverageClustering:   cohesion.AverageClustering(s, cohesion.ClusteringOptions{}),
+		Transitivity:        cohesion.Transitivity(s),
+		Diameter:            paths.Diameter,
+		AverageShortestPath: paths.AverageShortestPath,
+		Centralization:      cohesion.DegreeCentralization(s, cohesion.CentralizationOptions{}),
+		Fragmentation:       bottleneck.Fragmentation(s),
+	}
+	if len(comps) > 0 {
+		r.Cohesion.LargestComponent = len(comps[0])
+	}
+
+	// Central actors: by betweenness, then degree.
+	btwRank := centrality.Betweenness(s, centrality.BetweennessOptions{})
+	btw := btwRank.Map()
+	prRank, err := centrality.PageRank(s, centrality.PageRankOptions{})
+	if err != nil {
+		prRank = nil // cannot happen with the default options; values then read as undefined
+	}
+	pr := prRank.Map()
+	for _, sc := range btwRank.Top(top) {
+		name, kind := label(sc.ID)
+		i, _ := s.Index(sc.ID)
+		rank, ok := pr[sc.ID]
+		if !ok {
+			rank = math.NaN()
+		}
+		r.Central = append(r.Central, CentralActor{ID: sc.ID, Name: name, Kind: kind,
+			Degree: s.Degree(i), Betweenness: btw[sc.ID], PageRank: rank})
+	}
+
+	// Bottlenecks.
+	r.CutPoints = bottleneck.ArticulationPoints(s, bottleneck.CutOptions{})
+	r.Bridges = bottleneck.Bridges(s)
+
+	// Brokers: lowest constraint among actors with at least two contacts.
+	holes := bottleneck.StructuralHoles(s, bottleneck.HolesOptions{})
+	brok := map[string]float64{}
+	for _, b := range bottleneck.Brokerage(s, bottleneck.BrokerageOptions{}).Actors {
+		brok[b.ID] = b.Raw.Total
+	}
+	var brokers []Broker
+	for _, h := range holes {
+		i, _ := s.Index(h.ID)
+		if s.Degree(i) < 2 || math.IsNaN(h.Constraint) {
+			continue
+		}
+		name, kind := label(h.ID)
+		brokers = append(brokers, Broker{ID: h.ID, Name: name, Kind: kind, Constraint: h.Constraint,
+			EffectiveSize: h.EffectiveSize, Brokered: brok[h.ID]})
+	}
+	slices.SortFunc(brokers, func(a, b Broker) int {
+		return cmp.Or(cmp.Compare(a.Constraint, b.Constraint), cmp.Compare(a.ID, b.ID))
+	})
+	r.Brokers = brokers[:min(top, len(brokers))]
+
+	// Communities.
+	part := cohesion.Louvain(s, cohesion.LouvainOptions{Seed: opt.Seed})
+	commOf := map[string]int{}
+	for c, members := range part.Groups {
+		rc := ReportCommunity{ID: c, Members: members, Kinds: map[string]int{}}
+		for _, id := range members {
+			commOf[id] = c
+			_, kind := label(id)
+			rc.Kinds[kind]++
+		}
+		r.Communities = append(r.Communities, rc)
+	}
+	r.Cohesion.Modularity = part.Modularity
+
+	// Funding, coverage, gaps, recommendations.
+	r.Funding = gap.FundingFlows(work)
+	r.Coverage = gap.Coverage(work)
+	r.Gaps = gap.Gaps(work, m, gap.GapOptions{Communities: commOf})
+	r.Recommendations = gap.Recommend(work, m, gap.RecommendOptions{})
+	if opti > 0 {
+		r.Optimized = gap.OptimizeLinks(work, m, opti, gap.OptimizeOptions{})
+	}
+	return r
+}
+
+// WriteJSON writes the report as indented JSON with stable keys.
+func (r *Report) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(r)
+}

@@ -1,0 +1,280 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"maps"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/labournet/labournet/analysis/gap"
+)
+
+// WriteMarkdown writes the report as Markdown for a reader who is not a
+// network analyst: each measure explained in a sentence, actors by name,
+// numbers rounded sensibly.
+func (r *Report) WriteMarkdown(w io.Writer) error {
+	b := bufio.NewWriter(w)
+	p := func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
+	name := func(id string) string {
+		if n, ok := r.Names[id]; ok {
+			return n
+		}
+		return id
+	}
+	names := func(ids []string) string {
+		s := make([]string, len(ids))
+		for i, id := range ids {
+			s[i] = name(id)
+		}
+		return strings.Join(s, "; ")
+	}
+
+	p("# %s\n\n", mdText(r.Network))
+	if r.Description != "" {
+		p("%s\n\n", mdText(r.Description))
+	}
+	if !r.At.IsZero() {
+		p("The network is analysed as it was on %s.\n\n", r.At)
+	}
+	sm := r.Summary
+	p("## Summary\n\n")
+	p("The network has **%d actors** and **%d links**.", sm.Actors, sm.Links)
+	if sm.Aggregates > 0 {
+		p(" %d actors stand for groups of organisations (such as unnamed partners), so the network represents at least %d organisations.", sm.Aggregates, sm.Represented)
+	}
+	if !sm.Start.IsZero() || !sm.End.IsZero() {
+		p(" Its dated links cover %s to %s.", orUnknown(sm.Start.String()), orUnknown(sm.End.String()))
+	}
+	p("\n\n| actors by kind | number |\n| --- | ---: |\n")
+	for _, k := range slices.Sorted(maps.Keys(sm.ByKind)) {
+		p("| %s | %d |\n", k, sm.ByKind[k])
+	}
+	p("\n| links by kind | number |\n| --- | ---: |\n")
+	for _, k := range slices.Sorted(maps.Keys(sm.LinksByKind)) {
+		p("| %s | %d |\n", k, sm.LinksByKind[k])
+	}
+	if n := sm.LinksByStatus["planned"]; n > 0 {
+		p("\n%d link(s) are only planned; %d ended. Planned and ended links are left out of the analysis below, which describes the cooperation that works.\n", n, sm.LinksByStatus["ended"])
+	}
+
+	c := r.Cohesion
+	p("\n## How closely knit the network is\n\n")
+	p("- **Density** %s: the share of all possible pairs of actors that are linked.\n", fmtNum(c.Density))
+	if c.Components == 1 {
+		p("- The network is in **one piece**: every actor can reach every other through links.\n")
+	} else {
+		p("- The network falls into **%d separate parts** (components); the largest holds %d actors. Actors in different parts cannot reach each other.\n", c.Components, c.LargestComponent)
+	}
+	p("- **Fragmentation** %s: the share of pairs of actors that cannot reach each other (0 when all can).\n", fmtNum(c.Fragmentation))
+	p("- **Diameter** %s and **average distance** %s within the largest part: the most, and the average number of links between two actors.\n", fmtNum(c.Diameter), fmtNum(c.AverageShortestPath))
+	p("- **Clustering** %s (transitivity %s): how often two partners of an actor are partners of each other too.\n", fmtNum(c.AverageClustering), fmtNum(c.Transitivity))
+	p("- **Degree centralisation** %s: 1 when one actor holds all the links (a star), 0 when all have as many.\n", fmtNum(c.Centralization))
+
+	p("\n## Central actors\n\n")
+	p("Ranked by **betweenness**, the share of shortest paths between other actors that pass through an actor: the actors that hold the network together. *Links* counts the actors each is linked to; *PageRank* weighs links from well-connected actors more.\n\n")
+	p("| actor | kind | links | betweenness | PageRank |\n| --- | --- | ---: | ---: | ---: |\n")
+	for _, a := range r.Central {
+		p("| %s | %s | %d | %s | %s |\n", mdCell(a.Name), a.Kind, a.Degree, fmtNum(a.Betweenness), fmtNum(a.PageRank))
+	}
+
+	p("\n## Bottlenecks: the problem points of cooperation\n\n")
+	if len(r.CutPoints) == 0 {
+		p("No single actor holds parts of the network together: each could leave without cutting anyone off.\n")
+	} else {
+		p("These actors are **articulation points**: without them, the network falls apart. Cooperation between the parts hangs on them.\n\n")
+		for _, cp := range r.CutPoints {
+			var parts []string
+			for _, pc := range cp.Pieces {
+				parts = append(parts, fmt.Sprintf("%d actor(s) reached through %s (%s)", pc.Size, name(pc.Contact), kindCounts(pc.Groups)))
+			}
+			p("- **%s** joins %d pairs of actors that have no other way to each other. Without it, its part splits into: %s.\n", mdText(name(cp.ID)), cp.Separated, mdText(strings.Join(parts, "; ")))
+		}
+	}
+	if len(r.Bridges) > 0 {
+		p("\n**Single ties** (bridges): links whose loss alone would split the network.\n\n")
+		for i, br := range r.Bridges {
+			if i == 10 {
+				p("- … and %d more.\n", len(r.Bridges)-10)
+				break
+			}
+			p("- %s — %s (%d and %d actors on either side)\n", mdText(name(br.From)), mdText(name(br.To)), br.FromSide, br.ToSide)
+		}
+	}
+
+	p("\n## Brokers\n\n")
+	p("**Constraint** (Burt) is low for actors whose partners are not linked to each other: they can broker between groups that would otherwise not meet. **Effective size** counts an actor's partners that are not redundant. *Brokered* counts the pairs of other actors it stands between (Gould and Fernandez, by kind).\n\n")
+	p("| actor | kind | constraint | effective size | brokered |\n| --- | --- | ---: | ---: | ---: |\n")
+	for _, br := range r.Brokers {
+		p("| %s | %s | %s | %s | %s |\n", mdCell(br.Name), br.Kind, fmtNum(br.Constraint), fmtNum(br.EffectiveSize), fmtNum(br.Brokered))
+	}
+
+	p("\n## Communities\n\n")
+	p("Groups of actors more linked among themselves than with the rest (Louvain method; modularity %s, where values above 0.3 mean clear groups).\n\n", fmtNum(c.Modularity))
+	for _, cm := range r.Communities {
+		p("- **Group %d** (%d actors: %s): %s\n", cm.ID+1, len(cm.Members), kindCounts(cm.Kinds), mdText(names(cm.Members)))
+	}
+
+	if len(r.Funding) > 0 {
+		p("\n## Funding\n\n")
+		p("Who receives money, from whom, and where the money comes from at the start of the chain. Shares are given only when the source gives every amount.\n\n")
+		for _, f := range r.Funding {
+			var srcs, origins []string
+			for _, s := range f.Direct {
+				srcs = append(srcs, name(s.ID)+share(s.Share))
+			}
+			for _, o := range f.Origins {
+				origins = append(origins, name(o.ID)+share(o.Share))
+			}
+			line := fmt.Sprintf("- **%s** is funded by %s", mdText(name(f.ID)), mdText(strings.Join(srcs, ", ")))
+			if len(origins) > 0 && !(len(origins) == len(srcs) && slices.Equal(origins, srcs)) {
+				line += fmt.Sprintf("; the money comes from %s", mdText(strings.Join(origins, ", ")))
+			}
+			if f.SingleFunder {
+				line += " — a single funder"
+			}
+			p("%s.\n", line)
+		}
+	}
+
+	if len(r.Coverage.Served) > 0 {
+		p("\n## Target groups served\n\n")
+		groups := slices.Sorted(maps.Keys(r.Coverage.Served))
+		if len(r.Coverage.ByRegion) > 1 {
+			regions := slices.Sorted(maps.Keys(r.Coverage.ByRegion))
+			p("Which target groups each region reaches (✓) and which it does not (–).\n\n| target group | %s |\n| --- |%s\n", strings.Join(mdCells(regions), " | "), strings.Repeat(" :---: |", len(regions)))
+			for _, g := range groups {
+				row := []string{}
+				for _, reg := range regions {
+					if len(r.Coverage.ByRegion[reg][g]) > 0 {
+						row = append(row, "✓")
+					} else {
+						row = append(row, "–")
+					}
+				}
+				p("| %s | %s |\n", g, strings.Join(row, " | "))
+			}
+		} else {
+			for _, g := range groups {
+				p("- **%s**: %s\n", g, mdText(names(r.Coverage.Served[g])))
+			}
+		}
+	}
+
+	p("\n## Gaps\n\n")
+	if len(r.Gaps) == 0 {
+		p("Against the reference model (%s), nothing is missing.\n", mdText(r.Model))
+	} else {
+		p("What a working regional labour market needs that this network lacks, compared with the reference model (%s), most serious first.\n\n", mdText(r.Model))
+		for _, g := range r.Gaps {
+			p("- **%s** (%s, rule %s): %s", mdText(g.Name), g.Severity, g.Rule, mdText(g.Explanation))
+			if g.Reason != "" {
+				p(" *Why it matters:* %s", mdText(g.Reason))
+			}
+			p("\n")
+		}
+	}
+
+	p("\n## Recommendations\n\n")
+	if len(r.Recommendations) == 0 {
+		p("No change is proposed.\n")
+	}
+	for i, rec := range r.Recommendations {
+		p("%d. %s %s\n", i+1, mdText(rec.Explanation), effectText(rec.Effect, name))
+	}
+	if len(r.Optimized) > 0 {
+		p("\n## Optimised cooperation model\n\n")
+		p("The links, among the relations the model expects between actors already present, that most reduce the bottlenecks, chosen one at a time:\n\n")
+		for i, rec := range r.Optimized {
+			l := rec.Links[0]
+			p("%d. Link **%s** with **%s**.\n", i+1, mdText(name(l.From)), mdText(name(l.To)))
+		}
+		last := r.Optimized[len(r.Optimized)-1].Effect
+		p("\nTogether: %s\n", effectText(last, name))
+	}
+	return b.Flush()
+}
+
+// effectText describes a measured effect in a sentence.
+func effectText(e gap.Effect, name func(string) string) string {
+	var parts []string
+	if e.NewlyConnected > 0 {
+		parts = append(parts, fmt.Sprintf("%d more pairs of actors can reach each other", e.NewlyConnected))
+	}
+	if len(e.Relieved) > 0 {
+		var ns []string
+		for _, id := range e.Relieved {
+			ns = append(ns, name(id))
+		}
+		parts = append(parts, "no longer a bottleneck: "+strings.Join(ns, "; "))
+	}
+	if e.DependentAfter != e.DependentBefore {
+		parts = append(parts, fmt.Sprintf("pairs depending on a single actor %d → %d", e.DependentBefore, e.DependentAfter))
+	}
+	if len(e.Closed) > 0 {
+		parts = append(parts, fmt.Sprintf("closes %d gap(s)", len(e.Closed)))
+	}
+	if len(parts) == 0 {
+		return "*(Effect: no change in the bottlenecks.)*"
+	}
+	return "*(Effect: " + mdText(strings.Join(parts, "; ")) + ".)*"
+}
+
+func kindCounts(m map[string]int) string {
+	var s []string
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		label := k
+		if label == "" {
+			label = "other"
+		}
+		s = append(s, fmt.Sprintf("%d %s", m[k], label))
+	}
+	return strings.Join(s, ", ")
+}
+
+func share(f float64) string {
+	if math.IsNaN(f) {
+		return ""
+	}
+	return fmt.Sprintf(" (%.0f%%)", 100*f)
+}
+
+func orUnknown(s string) string {
+	if s == "" {
+		return "an unknown date"
+	}
+	return s
+}
+
+// fmtNum rounds a figure for reading: integers as they are, others to three
+// significant digits; NaN as "n/a".
+func fmtNum(x float64) string {
+	switch {
+	case math.IsNaN(x) || math.IsInf(x, 0):
+		return "n/a"
+	case x == math.Trunc(x) && math.Abs(x) < 1e12:
+		return strconv.FormatFloat(x, 'f', 0, 64)
+	case math.Abs(x) >= 100:
+		return strconv.FormatFloat(x, 'f', 0, 64)
+	}
+	return strconv.FormatFloat(x, 'g', 3, 64)
+}
+
+// mdText escapes the characters Markdown would read as formatting.
+func mdText(s string) string {
+	return strings.NewReplacer("\\", "\\\\", "*", "\\*", "_", "\\_", "`", "\\`", "<", "&lt;", ">", "&gt;", "\n", " ").Replace(s)
+}
+
+// mdCell escapes text for a table cell.
+func mdCell(s string) string { return strings.ReplaceAll(mdText(s), "|", "\\|") }
+
+func mdCells(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = mdCell(s)
+	}
+	return out
+}

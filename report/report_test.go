@@ -1,0 +1,189 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/labournet/labournet/analysis/bottleneck"
+	"github.com/labournet/labournet/analysis/gap"
+	"github.com/labournet/labournet/internal/testnet"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/require"
+
+	"github.com/labournet/labournet/actor"
+	"github.com/labournet/labournet/network"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files of the report tests")
+
+// reportNet is a small regional network with a funding chain, a working
+// group, a planned link and a bottleneck.
+func reportNet(t *testing.T) *network.Network {
+	t.Helper()
+	eur := func(a float64) *network.Money { return &network.Money{Amount: a, Currency: "EUR"} }
+	n, err := network.Build("Small pact",
+		[]actor.Actor{
+			{ID: "esf", Name: "ESF+", Kind: actor.Fund, Level: actor.International},
+			{ID: "op", Name: "Operational programme", Kind: actor.Programme, Level: actor.National},
+			{ID: "lo", Name: "Labour office", Kind: actor.LabourOffice, Region: "North", TargetGroups: []string{"youth"}},
+			{ID: "city", Name: "City hall", Kind: actor.Municipality, Region: "North"},
+			{ID: "firm", Name: "Firm *A*", Kind: actor.Employer, Region: "North"},
+			{ID: "school", Name: "Vocational school", Kind: actor.School, Region: "North"},
+			{ID: "wg", Name: "Education working group", Kind: actor.Body, Themes: []string{"education"}},
+			{ID: "ngo", Name: "Youth NGO", Kind: actor.NGO, Region: "South", TargetGroups: []string{"youth", "low-skilled"}},
+		},
+		[]network.Link{
+			{From: "esf", To: "op", Kind: network.Funding, Money: eur(1000)},
+			{From: "op", To: "lo", Kind: network.Funding, Money: eur(600)},
+			{From: "op", To: "city", Kind: network.Funding, Money: eur(400)},
+			{From: "lo", To: "wg", Kind: network.Membership, Role: network.RoleMember},
+			{From: "city", To: "wg", Kind: network.Membership, Role: network.RoleChair, Cadence: network.MustParseCadence("quarterly")},
+			{From: "lo", To: "city", Kind: network.Cooperation},
+			{From: "city", To: "firm", Kind: network.Cooperation},
+			{From: "school", To: "firm", Kind: network.Cooperation, Status: network.Planned},
+			{From: "ngo", To: "lo", Kind: network.Service, TargetGroups: []string{"youth"}},
+		})
+	require.NoError(t, err)
+	return n
+}
+
+// applyRec applies a recommendation to n the way a user would.
+func applyRec(t *testing.T, n *network.Network, r gap.Recommendation) *network.Network {
+	t.Helper()
+	out := n.Clone()
+	if r.NewActor != nil {
+		require.NoError(t, out.AddActor(*r.NewActor))
+	}
+	if r.Action == gap.ActionActivateLink {
+		var refs []network.LinkRef
+		for _, l := range r.Links {
+			refs = append(refs, network.LinkRef{ID: l.ID, From: l.From, To: l.To, Kind: l.Kind})
+		}
+		var err error
+		out, err = out.Apply(network.Edit{RemoveLinks: refs, AddLinks: r.Links})
+		require.NoError(t, err)
+		return out
+	}
+	for _, l := range r.Links {
+		require.NoError(t, out.AddLink(l))
+	}
+	return out
+}
+
+// checkPromise verifies a recommendation's Effect on the changed network.
+func checkPromise(t *testing.T, n *network.Network, m *gap.Model, r gap.Recommendation) {
+	t.Helper()
+	after := applyRec(t, n, r)
+	s := after.Current().Snapshot()
+	cuts := bottleneck.ArticulationPoints(s, bottleneck.CutOptions{})
+	require.Len(t, cuts, r.Effect.CutPointsAfter, "%s: articulation points after", r.Explanation)
+	var dep int64
+	for _, c := range cuts {
+		dep += c.Separated
+		require.NotContains(t, r.Effect.Relieved, c.ID, "%s: %s is still a cut point", r.Explanation, c.ID)
+	}
+	require.Equal(t, r.Effect.DependentAfter, dep, "%s: dependent pairs after", r.Explanation)
+	require.Equal(t, r.Effect.ReachableAfter, gap.Reachable(s), "%s: reachable pairs after", r.Explanation)
+	gaps := map[string]bool{}
+	for _, f := range gap.Gaps(after, m, gap.GapOptions{}) {
+		gaps[f.Rule+": "+f.Name] = true
+	}
+	for _, c := range r.Effect.Closed {
+		require.False(t, gaps[c], "%s: promised to close %q but it is still there", r.Explanation, c)
+	}
+	for _, a := range r.Addresses {
+		require.Contains(t, r.Effect.Closed, a, "%s: does not close what it addresses", r.Explanation)
+	}
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
+		require.NoError(t, os.WriteFile(path, got, 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run go test -run TestReportGolden -update to create it")
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("%s differs (-want +got); rerun with -update if the change is intended:\n%s", name, diff)
+	}
+}
+
+func TestReportGolden(t *testing.T) {
+	r := NewReport(reportNet(t), ReportOptions{})
+	var md, js bytes.Buffer
+	require.NoError(t, r.WriteMarkdown(&md))
+	require.NoError(t, r.WriteJSON(&js))
+	golden(t, "small.md", md.Bytes())
+	golden(t, "small.json", js.Bytes())
+}
+
+func TestReportContents(t *testing.T) {
+	n := reportNet(t)
+	r := NewReport(n, ReportOptions{Top: 3})
+	require.Len(t, r.Central, 3)
+	require.Equal(t, "city", r.Central[0].ID, "the city hall lies between most others")
+	var cuts []string
+	for _, c := range r.CutPoints {
+		cuts = append(cuts, c.ID)
+	}
+	require.Contains(t, cuts, "city")
+	require.Contains(t, cuts, "op")
+	require.Equal(t, 8, r.Summary.Actors)
+	// The planned school–firm link is left out of the working network: the
+	// school is isolated there, and the gap rules say so.
+	var rules []string
+	for _, g := range r.Gaps {
+		rules = append(rules, g.Rule+": "+g.Name)
+	}
+	require.Contains(t, rules, "planned-only: school")
+	require.Contains(t, rules, "body-missing-kind: wg")
+	// Funding shares are traced: the labour office gets 60% of the money.
+	for _, f := range r.Funding {
+		if f.ID == "lo" {
+			require.Equal(t, "esf", f.Origins[0].ID)
+			require.InDelta(t, 1, f.Origins[0].Share, 1e-12)
+		}
+	}
+	// Every recommendation keeps its promise.
+	for _, rec := range r.Recommendations {
+		checkPromise(t, n, gap.DefaultModel(), rec)
+	}
+	// JSON has stable keys and nulls for undefined values, and reads back.
+	var js bytes.Buffer
+	require.NoError(t, r.WriteJSON(&js))
+	var back map[string]any
+	require.NoError(t, json.Unmarshal(js.Bytes(), &back))
+	for _, k := range []string{"network", "summary", "cohesion", "central", "cutPoints", "bridges", "brokers", "communities", "funding", "coverage", "gaps", "recommendations", "optimized", "names"} {
+		require.Contains(t, back, k)
+	}
+}
+
+func TestReportAt(t *testing.T) {
+	n := testnet.Spec(t, []string{"a:labour-office", "b:employer", "c:school"}, nil)
+	n, err := n.Apply(network.Edit{AddLinks: []network.Link{
+		{From: "a", To: "b", Kind: network.Cooperation, Start: network.MustParseDate("2010"), End: network.MustParseDate("2012")},
+		{From: "b", To: "c", Kind: network.Cooperation, Start: network.MustParseDate("2015")},
+	}})
+	require.NoError(t, err)
+	r2011 := NewReport(n, ReportOptions{At: network.MustParseDate("2011-06-01")})
+	r2016 := NewReport(n, ReportOptions{At: network.MustParseDate("2016-06-01")})
+	require.Equal(t, 1, r2011.Summary.Links)
+	require.Equal(t, 1, r2016.Summary.Links)
+	degree := func(r *Report, id string) int {
+		for _, c := range r.Central {
+			if c.ID == id {
+				return c.Degree
+			}
+		}
+		return -1
+	}
+	require.Equal(t, []int{1, 1, 0}, []int{degree(r2011, "a"), degree(r2011, "b"), degree(r2011, "c")}, "2011: a–b works")
+	require.Equal(t, []int{0, 1, 1}, []int{degree(r2016, "a"), degree(r2016, "b"), degree(r2016, "c")}, "2016: b–c works")
+}
