@@ -2,8 +2,6 @@ package analysis
 
 import (
 	"cmp"
-	"encoding/json"
-	"math"
 	"slices"
 
 	"github.com/labournet/labournet/network"
@@ -12,16 +10,8 @@ import (
 // Score is one actor's value of a measure. A Value of NaN means the measure
 // is undefined for the actor; it is written as null in JSON.
 type Score struct {
-	ID    string  `json:"id"`
-	Value float64 `json:"value"`
-}
-
-// MarshalJSON writes the score with a null value when it is NaN or infinite.
-func (s Score) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		ID    string   `json:"id"`
-		Value *float64 `json:"value"`
-	}{s.ID, nullable(s.Value)})
+	ID    string `json:"id"`
+	Value Float  `json:"value"`
 }
 
 // Ranking is a measure over all actors, sorted by descending value, ties
@@ -33,14 +23,14 @@ type Ranking []Score
 func NewRanking(s *network.Snapshot, vals []float64) Ranking {
 	r := make(Ranking, len(vals))
 	for i, v := range vals {
-		r[i] = Score{ID: s.ID(i), Value: v}
+		r[i] = Score{ID: s.ID(i), Value: Float(v)}
 	}
 	slices.SortStableFunc(r, compareScores)
 	return r
 }
 
 func compareScores(a, b Score) int {
-	an, bn := math.IsNaN(a.Value), math.IsNaN(b.Value)
+	an, bn := a.Value.IsNaN(), b.Value.IsNaN()
 	switch {
 	case an && !bn:
 		return 1
@@ -56,7 +46,7 @@ func compareScores(a, b Score) int {
 func (r Ranking) Value(id string) (float64, bool) {
 	for _, s := range r {
 		if s.ID == id {
-			return s.Value, true
+			return float64(s.Value), true
 		}
 	}
 	return 0, false
@@ -66,7 +56,7 @@ func (r Ranking) Value(id string) (float64, bool) {
 func (r Ranking) Map() map[string]float64 {
 	m := make(map[string]float64, len(r))
 	for _, s := range r {
-		m[s.ID] = s.Value
+		m[s.ID] = float64(s.Value)
 	}
 	return m
 }

@@ -1,8 +1,9 @@
 package report
 
 import (
-	"encoding/json"
 	"slices"
+
+	"github.com/labournet/labournet/analysis"
 
 	"github.com/labournet/labournet/analysis/bottleneck"
 	"github.com/labournet/labournet/analysis/gap"
@@ -19,19 +20,10 @@ type Findings struct {
 	Bridges []bottleneck.Bridge `json:"bridges"`
 	// Reachable is the number of pairs of actors that can reach each other,
 	// and Fragmentation Borgatti's F (NaN below two actors).
-	Reachable     int64   `json:"reachable"`
-	Fragmentation float64 `json:"fragmentation"`
+	Reachable     int64          `json:"reachable"`
+	Fragmentation analysis.Float `json:"fragmentation"`
 	// Gaps are the gap findings against the model, when one was given.
 	Gaps []gap.Finding `json:"gaps"`
-}
-
-// MarshalJSON writes an undefined Fragmentation as null.
-func (f Findings) MarshalJSON() ([]byte, error) {
-	type alias Findings
-	return json.Marshal(struct {
-		alias
-		Fragmentation *float64 `json:"fragmentation"`
-	}{alias(f), nullable(f.Fragmentation)})
 }
 
 // Comparison sets the findings of two networks side by side: what stops
@@ -61,7 +53,7 @@ func AnalyzeFindings(n *network.Network, m *gap.Model) Findings {
 	f := Findings{
 		CutPoints:     bottleneck.ArticulationPoints(s, bottleneck.CutOptions{}),
 		Bridges:       bottleneck.Bridges(s),
-		Fragmentation: bottleneck.Fragmentation(s),
+		Fragmentation: analysis.Float(bottleneck.Fragmentation(s)),
 		Reachable:     gap.Reachable(s),
 	}
 	if m != nil {

@@ -35,7 +35,7 @@ func TestCompareWhatIf(t *testing.T) {
 	require.Equal(t, int64(3), c.After.Reachable, "e1, e2, s reach each other; lo is alone")
 	require.Empty(t, c.After.Gaps, "no model, no gaps")
 	require.Equal(t, []string{"m"}, c.CutPointsGone)
-	require.InDelta(t, 0.5, c.After.Fragmentation, 1e-12) // 1 − 3/6
+	require.InDelta(t, 0.5, float64(c.After.Fragmentation), 1e-12) // 1 − 3/6
 }
 
 func TestSetDiff(t *testing.T) {

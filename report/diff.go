@@ -2,7 +2,6 @@ package report
 
 import (
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"math"
 	"reflect"
@@ -50,21 +49,11 @@ type LinkChange struct {
 // networks. Before or After is NaN when the actor is absent from that
 // network, which counts as 0 for Delta.
 type Move struct {
-	ID     string  `json:"id"`
-	Metric string  `json:"metric"`
-	Before float64 `json:"before"`
-	After  float64 `json:"after"`
-	Delta  float64 `json:"delta"`
-}
-
-// MarshalJSON writes absent values as null.
-func (m Move) MarshalJSON() ([]byte, error) {
-	type alias Move
-	return json.Marshal(struct {
-		alias
-		Before *float64 `json:"before"`
-		After  *float64 `json:"after"`
-	}{alias(m), nullable(m.Before), nullable(m.After)})
+	ID     string         `json:"id"`
+	Metric string         `json:"metric"`
+	Before analysis.Float `json:"before"`
+	After  analysis.Float `json:"after"`
+	Delta  float64        `json:"delta"`
 }
 
 // NetworkDiff is what changed between two networks: actors and links that
@@ -251,7 +240,7 @@ func moves(before, after *network.Network, opt DiffOptions) []Move {
 			if delta == 0 {
 				continue
 			}
-			ms = append(ms, Move{ID: id, Metric: m.Name, Before: b, After: a, Delta: delta})
+			ms = append(ms, Move{ID: id, Metric: m.Name, Before: analysis.Float(b), After: analysis.Float(a), Delta: delta})
 		}
 		slices.SortFunc(ms, func(x, y Move) int {
 			return cmp.Or(cmp.Compare(math.Abs(y.Delta), math.Abs(x.Delta)), cmp.Compare(x.ID, y.ID))

@@ -7,6 +7,8 @@ import (
 	"math"
 	"slices"
 
+	"github.com/labournet/labournet/analysis"
+
 	"github.com/labournet/labournet/analysis/bottleneck"
 	"github.com/labournet/labournet/analysis/centrality"
 	"github.com/labournet/labournet/analysis/cohesion"
@@ -43,9 +45,9 @@ type CentralActor struct {
 	Degree int `json:"degree"`
 	// Betweenness is its share of the shortest paths between other actors
 	// (NetworkX normalisation, undirected view).
-	Betweenness float64 `json:"betweenness"`
+	Betweenness analysis.Float `json:"betweenness"`
 	// PageRank is its PageRank on the undirected view (damping 0.85).
-	PageRank float64 `json:"pagerank"`
+	PageRank analysis.Float `json:"pagerank"`
 }
 
 // Broker is an actor that spans structural holes.
@@ -55,12 +57,12 @@ type Broker struct {
 	Kind string `json:"kind"`
 	// Constraint is Burt's constraint: low values mean contacts that are
 	// not linked to each other, so brokerage opportunities.
-	Constraint float64 `json:"constraint"`
+	Constraint analysis.Float `json:"constraint"`
 	// EffectiveSize is Burt's effective size: its non-redundant contacts.
-	EffectiveSize float64 `json:"effectiveSize"`
+	EffectiveSize analysis.Float `json:"effectiveSize"`
 	// Brokered counts the pairs of other actors (by kind groups) it brokers
 	// between, Gould and Fernandez's total.
-	Brokered float64 `json:"brokered"`
+	Brokered analysis.Float `json:"brokered"`
 }
 
 // ReportCommunity is a community found by Louvain.
@@ -72,32 +74,16 @@ type ReportCommunity struct {
 
 // Cohesion holds the whole-network figures of a report.
 type Cohesion struct {
-	Density             float64 `json:"density"`
-	Components          int     `json:"components"`
-	LargestComponent    int     `json:"largestComponent"`
-	AverageClustering   float64 `json:"averageClustering"`
-	Transitivity        float64 `json:"transitivity"`
-	Diameter            float64 `json:"diameter"`
-	AverageShortestPath float64 `json:"averageShortestPath"`
-	Centralization      float64 `json:"centralization"`
-	Fragmentation       float64 `json:"fragmentation"`
-	Modularity          float64 `json:"modularity"`
-}
-
-// MarshalJSON writes undefined figures as null.
-func (c Cohesion) MarshalJSON() ([]byte, error) {
-	type alias Cohesion
-	return json.Marshal(struct {
-		alias
-		Density             *float64 `json:"density"`
-		AverageClustering   *float64 `json:"averageClustering"`
-		Transitivity        *float64 `json:"transitivity"`
-		AverageShortestPath *float64 `json:"averageShortestPath"`
-		Centralization      *float64 `json:"centralization"`
-		Fragmentation       *float64 `json:"fragmentation"`
-		Modularity          *float64 `json:"modularity"`
-	}{alias(c), nullable(c.Density), nullable(c.AverageClustering), nullable(c.Transitivity),
-		nullable(c.AverageShortestPath), nullable(c.Centralization), nullable(c.Fragmentation), nullable(c.Modularity)})
+	Density             analysis.Float `json:"density"`
+	Components          int            `json:"components"`
+	LargestComponent    int            `json:"largestComponent"`
+	AverageClustering   analysis.Float `json:"averageClustering"`
+	Transitivity        analysis.Float `json:"transitivity"`
+	Diameter            float64        `json:"diameter"`
+	AverageShortestPath analysis.Float `json:"averageShortestPath"`
+	Centralization      analysis.Float `json:"centralization"`
+	Fragmentation       analysis.Float `json:"fragmentation"`
+	Modularity          analysis.Float `json:"modularity"`
 }
 
 // Report gathers everything labournet finds in a network: summary figures,
@@ -157,14 +143,14 @@ func NewReport(n *network.Network, opt ReportOptions) *Report {
 	comps := cohesion.Components(s)
 	paths := cohesion.ComponentPaths(s, cohesion.ComponentPathsOptions{})
 	r.Cohesion = Cohesion{
-		Density:             cohesion.Density(s, cohesion.DensityOptions{}),
+		Density:             analysis.Float(cohesion.Density(s, cohesion.DensityOptions{})),
 		Components:          len(comps),
-		AverageClustering:   cohesion.AverageClustering(s, cohesion.ClusteringOptions{}),
-		Transitivity:        cohesion.Transitivity(s),
+		AverageClustering:   analysis.Float(cohesion.AverageClustering(s, cohesion.ClusteringOptions{})),
+		Transitivity:        analysis.Float(cohesion.Transitivity(s)),
 		Diameter:            paths.Diameter,
 		AverageShortestPath: paths.AverageShortestPath,
-		Centralization:      cohesion.DegreeCentralization(s, cohesion.CentralizationOptions{}),
-		Fragmentation:       bottleneck.Fragmentation(s),
+		Centralization:      analysis.Float(cohesion.DegreeCentralization(s, cohesion.CentralizationOptions{})),
+		Fragmentation:       analysis.Float(bottleneck.Fragmentation(s)),
 	}
 	if len(comps) > 0 {
 		r.Cohesion.LargestComponent = len(comps[0])
@@ -186,7 +172,7 @@ func NewReport(n *network.Network, opt ReportOptions) *Report {
 			rank = math.NaN()
 		}
 		r.Central = append(r.Central, CentralActor{ID: sc.ID, Name: name, Kind: kind,
-			Degree: s.Degree(i), Betweenness: btw[sc.ID], PageRank: rank})
+			Degree: s.Degree(i), Betweenness: analysis.Float(btw[sc.ID]), PageRank: analysis.Float(rank)})
 	}
 
 	// Bottlenecks.
@@ -195,14 +181,14 @@ func NewReport(n *network.Network, opt ReportOptions) *Report {
 
 	// Brokers: lowest constraint among actors with at least two contacts.
 	holes := bottleneck.StructuralHoles(s, bottleneck.HolesOptions{})
-	brok := map[string]float64{}
+	brok := map[string]analysis.Float{}
 	for _, b := range bottleneck.Brokerage(s, bottleneck.BrokerageOptions{}).Actors {
 		brok[b.ID] = b.Raw.Total
 	}
 	var brokers []Broker
 	for _, h := range holes {
 		i, _ := s.Index(h.ID)
-		if s.Degree(i) < 2 || math.IsNaN(h.Constraint) {
+		if s.Degree(i) < 2 || h.Constraint.IsNaN() {
 			continue
 		}
 		name, kind := label(h.ID)

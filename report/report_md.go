@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/labournet/labournet/analysis"
 	"github.com/labournet/labournet/analysis/gap"
 )
 
@@ -70,7 +71,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		p("- The network falls into **%d separate parts** (components); the largest holds %d actors. Actors in different parts cannot reach each other.\n", c.Components, c.LargestComponent)
 	}
 	p("- **Fragmentation** %s: the share of pairs of actors that cannot reach each other (0 when all can).\n", fmtNum(c.Fragmentation))
-	p("- **Diameter** %s and **average distance** %s within the largest part: the most, and the average number of links between two actors.\n", fmtNum(c.Diameter), fmtNum(c.AverageShortestPath))
+	p("- **Diameter** %s and **average distance** %s within the largest part: the most, and the average number of links between two actors.\n", fmtNum(analysis.Float(c.Diameter)), fmtNum(c.AverageShortestPath))
 	p("- **Clustering** %s (transitivity %s): how often two partners of an actor are partners of each other too.\n", fmtNum(c.AverageClustering), fmtNum(c.Transitivity))
 	p("- **Degree centralisation** %s: 1 when one actor holds all the links (a star), 0 when all have as many.\n", fmtNum(c.Centralization))
 
@@ -235,8 +236,8 @@ func kindCounts(m map[string]int) string {
 	return strings.Join(s, ", ")
 }
 
-func share(f float64) string {
-	if math.IsNaN(f) {
+func share(f analysis.Float) string {
+	if f.IsNaN() {
 		return ""
 	}
 	return fmt.Sprintf(" (%.0f%%)", 100*f)
@@ -251,7 +252,8 @@ func orUnknown(s string) string {
 
 // fmtNum rounds a figure for reading: integers as they are, others to three
 // significant digits; NaN as "n/a".
-func fmtNum(x float64) string {
+func fmtNum(f analysis.Float) string {
+	x := float64(f)
 	switch {
 	case math.IsNaN(x) || math.IsInf(x, 0):
 		return "n/a"

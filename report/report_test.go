@@ -148,7 +148,7 @@ func TestReportContents(t *testing.T) {
 	for _, f := range r.Funding {
 		if f.ID == "lo" {
 			require.Equal(t, "esf", f.Origins[0].ID)
-			require.InDelta(t, 1, f.Origins[0].Share, 1e-12)
+			require.InDelta(t, 1, float64(f.Origins[0].Share), 1e-12)
 		}
 	}
 	// Every recommendation keeps its promise.

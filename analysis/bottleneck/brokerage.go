@@ -2,9 +2,10 @@ package bottleneck
 
 import (
 	"cmp"
-	"encoding/json"
 	"math"
 	"slices"
+
+	"github.com/labournet/labournet/analysis"
 
 	"github.com/labournet/labournet/network"
 )
@@ -22,29 +23,16 @@ type BrokerageOptions struct {
 // brokerage roles and their total. For a broker v on a two-path u → v → w
 // with no arc u → w, and groups written as letters:
 type BrokerageRoles struct {
-	Coordinator    float64 `json:"coordinator"`    // w_I, A → A → A: within one's own group
-	Itinerant      float64 `json:"itinerant"`      // w_O, A → B → A: within another group (consultant)
-	Representative float64 `json:"representative"` // b_IO, A → A → B: from one's group outwards
-	Gatekeeper     float64 `json:"gatekeeper"`     // b_OI, A → B → B: from outside into one's group
-	Liaison        float64 `json:"liaison"`        // b_O, A → B → C: between two other groups
-	Total          float64 `json:"total"`          // t: all of the above
+	Coordinator    analysis.Float `json:"coordinator"`    // w_I, A → A → A: within one's own group
+	Itinerant      analysis.Float `json:"itinerant"`      // w_O, A → B → A: within another group (consultant)
+	Representative analysis.Float `json:"representative"` // b_IO, A → A → B: from one's group outwards
+	Gatekeeper     analysis.Float `json:"gatekeeper"`     // b_OI, A → B → B: from outside into one's group
+	Liaison        analysis.Float `json:"liaison"`        // b_O, A → B → C: between two other groups
+	Total          analysis.Float `json:"total"`          // t: all of the above
 }
 
-// MarshalJSON writes undefined (NaN) and infinite figures as null.
-func (r BrokerageRoles) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		Coordinator    *float64 `json:"coordinator"`
-		Itinerant      *float64 `json:"itinerant"`
-		Representative *float64 `json:"representative"`
-		Gatekeeper     *float64 `json:"gatekeeper"`
-		Liaison        *float64 `json:"liaison"`
-		Total          *float64 `json:"total"`
-	}{nullable(r.Coordinator), nullable(r.Itinerant), nullable(r.Representative),
-		nullable(r.Gatekeeper), nullable(r.Liaison), nullable(r.Total)})
-}
-
-func (r *BrokerageRoles) brokSlot(k int) *float64 {
-	return [...]*float64{&r.Coordinator, &r.Itinerant, &r.Representative, &r.Gatekeeper, &r.Liaison, &r.Total}[k]
+func (r *BrokerageRoles) brokSlot(k int) *analysis.Float {
+	return [...]*analysis.Float{&r.Coordinator, &r.Itinerant, &r.Representative, &r.Gatekeeper, &r.Liaison, &r.Total}[k]
 }
 
 // BrokerageActor is one actor's brokerage.
@@ -73,16 +61,7 @@ type BrokerageResult struct {
 	SD       BrokerageRoles `json:"sd"`
 	Z        BrokerageRoles `json:"z"`
 	// Density is d = arcs / (N(N−1)) of the directed view.
-	Density float64 `json:"density"`
-}
-
-// MarshalJSON writes an undefined Density (fewer than two actors) as null.
-func (r BrokerageResult) MarshalJSON() ([]byte, error) {
-	type plain BrokerageResult
-	return json.Marshal(struct {
-		plain
-		Density *float64 `json:"density"`
-	}{plain(r), nullable(r.Density)})
+	Density analysis.Float `json:"density"`
 }
 
 // Brokerage performs Gould and Fernandez's brokerage analysis on the
@@ -192,7 +171,7 @@ func Brokerage(s *network.Snapshot, opt BrokerageOptions) BrokerageResult {
 		v[5] = e[5]*(1-q) + 2*(N-1)*(N-2)*(N-3)*c3
 		ev[g] = brokEV{e, v}
 	}
-	res := BrokerageResult{Density: d, Actors: make([]BrokerageActor, n)}
+	res := BrokerageResult{Density: analysis.Float(d), Actors: make([]BrokerageActor, n)}
 	var gbr [6]float64
 	for v := range n {
 		a := BrokerageActor{ID: s.ID(v), Group: names[cl[v]]}
@@ -207,10 +186,10 @@ func Brokerage(s *network.Snapshot, opt BrokerageOptions) BrokerageResult {
 			}
 			gbr[k] += x
 			e, sd := ev[cl[v]].e[k], math.Sqrt(ev[cl[v]].v[k])
-			*a.Raw.brokSlot(k) = x
-			*a.Expected.brokSlot(k) = e
-			*a.SD.brokSlot(k) = sd
-			*a.Z.brokSlot(k) = (x - e) / sd
+			*a.Raw.brokSlot(k) = analysis.Float(x)
+			*a.Expected.brokSlot(k) = analysis.Float(e)
+			*a.SD.brokSlot(k) = analysis.Float(sd)
+			*a.Z.brokSlot(k) = analysis.Float((x - e) / sd)
 		}
 		res.Actors[v] = a
 	}
@@ -254,10 +233,10 @@ func Brokerage(s *network.Snapshot, opt BrokerageOptions) BrokerageResult {
 	eg[5] = q * N * (N - 1) * (N - 2)
 	vg[5] = eg[5]*(1-q) + N*(N-1)*(N-2)*((4*N-10)*c3-4*(N-3)*c4+(N-3)*c5)
 	for k := range 6 {
-		*res.Raw.brokSlot(k) = gbr[k]
-		*res.Expected.brokSlot(k) = eg[k]
-		*res.SD.brokSlot(k) = math.Sqrt(vg[k])
-		*res.Z.brokSlot(k) = (gbr[k] - eg[k]) / math.Sqrt(vg[k])
+		*res.Raw.brokSlot(k) = analysis.Float(gbr[k])
+		*res.Expected.brokSlot(k) = analysis.Float(eg[k])
+		*res.SD.brokSlot(k) = analysis.Float(math.Sqrt(vg[k]))
+		*res.Z.brokSlot(k) = analysis.Float((gbr[k] - eg[k]) / math.Sqrt(vg[k]))
 	}
 	slices.SortFunc(res.Actors, func(a, b BrokerageActor) int {
 		if a.Raw.Total != b.Raw.Total {

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/labournet/labournet/analysis"
 	"github.com/labournet/labournet/internal/testnet"
 
 	"github.com/google/go-cmp/cmp"
@@ -39,8 +40,8 @@ type brokRoles map[string]brokNum
 
 func (r brokRoles) roles() BrokerageRoles {
 	return BrokerageRoles{
-		Coordinator: float64(r["w_I"]), Itinerant: float64(r["w_O"]), Representative: float64(r["b_IO"]),
-		Gatekeeper: float64(r["b_OI"]), Liaison: float64(r["b_O"]), Total: float64(r["t"]),
+		Coordinator: analysis.Float(r["w_I"]), Itinerant: analysis.Float(r["w_O"]), Representative: analysis.Float(r["b_IO"]),
+		Gatekeeper: analysis.Float(r["b_OI"]), Liaison: analysis.Float(r["b_O"]), Total: analysis.Float(r["t"]),
 	}
 }
 

@@ -2,7 +2,6 @@ package bottleneck
 
 import (
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"math"
 	"slices"
@@ -336,22 +335,11 @@ func LocalConstraint(s *network.Snapshot, u, v string, opt HolesOptions) (float6
 // HoleScores are one actor's structural-holes measures (see EffectiveSize,
 // Efficiency, Constraint and Hierarchy); NaN where undefined.
 type HoleScores struct {
-	ID            string  `json:"id"`
-	EffectiveSize float64 `json:"effectiveSize"`
-	Efficiency    float64 `json:"efficiency"`
-	Constraint    float64 `json:"constraint"`
-	Hierarchy     float64 `json:"hierarchy"`
-}
-
-// MarshalJSON writes undefined (NaN) measures as null.
-func (h HoleScores) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		ID            string   `json:"id"`
-		EffectiveSize *float64 `json:"effectiveSize"`
-		Efficiency    *float64 `json:"efficiency"`
-		Constraint    *float64 `json:"constraint"`
-		Hierarchy     *float64 `json:"hierarchy"`
-	}{h.ID, nullable(h.EffectiveSize), nullable(h.Efficiency), nullable(h.Constraint), nullable(h.Hierarchy)})
+	ID            string         `json:"id"`
+	EffectiveSize analysis.Float `json:"effectiveSize"`
+	Efficiency    analysis.Float `json:"efficiency"`
+	Constraint    analysis.Float `json:"constraint"`
+	Hierarchy     analysis.Float `json:"hierarchy"`
 }
 
 // StructuralHoles returns the four measures of every actor from one
@@ -362,10 +350,10 @@ func StructuralHoles(s *network.Snapshot, opt HolesOptions) []HoleScores {
 	e, eff, c, h := holeAll(s, opt)
 	out := make([]HoleScores, s.N())
 	for v := range out {
-		out[v] = HoleScores{ID: s.ID(v), EffectiveSize: e[v], Efficiency: eff[v], Constraint: c[v], Hierarchy: h[v]}
+		out[v] = HoleScores{ID: s.ID(v), EffectiveSize: analysis.Float(e[v]), Efficiency: analysis.Float(eff[v]), Constraint: analysis.Float(c[v]), Hierarchy: analysis.Float(h[v])}
 	}
 	slices.SortStableFunc(out, func(a, b HoleScores) int {
-		an, bn := math.IsNaN(a.Constraint), math.IsNaN(b.Constraint)
+		an, bn := a.Constraint.IsNaN(), b.Constraint.IsNaN()
 		switch {
 		case an != bn:
 			if an {

@@ -11,7 +11,6 @@ import (
 	"github.com/labournet/labournet/internal/testnet"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/stretchr/testify/require"
 
 	"github.com/labournet/labournet/actor"
@@ -42,7 +41,7 @@ func holeNaN(m map[string]*float64) map[string]float64 {
 	return out
 }
 
-var holeApprox = cmp.Options{cmpopts.EquateApprox(0, 1e-9), cmpopts.EquateNaNs()}
+var holeApprox = testnet.Approx(1e-9)
 
 // holeRef is the part of testdata/holes/NAME.json about structural holes.
 type holeRef struct {
@@ -228,13 +227,13 @@ func TestStructuralHolesAgreesWithMeasures(t *testing.T) {
 			require.Len(t, all, s.N())
 			e, ef, c, h := EffectiveSize(s, opt).Map(), Efficiency(s, opt).Map(), Constraint(s, opt).Map(), Hierarchy(s, opt).Map()
 			for i, x := range all {
-				want := HoleScores{ID: x.ID, EffectiveSize: e[x.ID], Efficiency: ef[x.ID], Constraint: c[x.ID], Hierarchy: h[x.ID]}
+				want := HoleScores{ID: x.ID, EffectiveSize: analysis.Float(e[x.ID]), Efficiency: analysis.Float(ef[x.ID]), Constraint: analysis.Float(c[x.ID]), Hierarchy: analysis.Float(h[x.ID])}
 				if diff := cmp.Diff(want, x, holeApprox); diff != "" {
 					t.Errorf("%s/%s (-want +got):\n%s", name, view, diff)
 				}
 				if i > 0 {
 					p := all[i-1]
-					ok := math.IsNaN(x.Constraint) || p.Constraint < x.Constraint || (p.Constraint == x.Constraint && p.ID < x.ID)
+					ok := x.Constraint.IsNaN() || p.Constraint < x.Constraint || (p.Constraint == x.Constraint && p.ID < x.ID)
 					require.True(t, ok, "%s/%s: sorted by constraint, then ID, NaN last", name, view)
 				}
 			}

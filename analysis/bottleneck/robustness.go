@@ -2,9 +2,7 @@ package bottleneck
 
 import (
 	"cmp"
-	"encoding/json"
 	"fmt"
-	"math"
 	"slices"
 
 	"github.com/labournet/labournet/analysis"
@@ -30,16 +28,7 @@ type RemovalEffect struct {
 	Pieces int `json:"pieces"`
 	// Fragmentation is Borgatti's F of the network without the actor (see
 	// Fragmentation), NaN when fewer than two actors remain.
-	Fragmentation float64 `json:"fragmentation"`
-}
-
-// MarshalJSON writes an undefined Fragmentation as null.
-func (e RemovalEffect) MarshalJSON() ([]byte, error) {
-	type plain RemovalEffect
-	return json.Marshal(struct {
-		plain
-		Fragmentation *float64 `json:"fragmentation"`
-	}{plain(e), nullable(e.Fragmentation)})
+	Fragmentation analysis.Float `json:"fragmentation"`
 }
 
 // RemovalStep is one point of a sequential removal curve.
@@ -55,24 +44,15 @@ type RemovalStep struct {
 	Reachable int64 `json:"reachable"`
 	// Fragmentation is Borgatti's F of what remains, NaN when fewer than
 	// two actors remain.
-	Fragmentation float64 `json:"fragmentation"`
-}
-
-// MarshalJSON writes an undefined Fragmentation as null.
-func (r RemovalStep) MarshalJSON() ([]byte, error) {
-	type plain RemovalStep
-	return json.Marshal(struct {
-		plain
-		Fragmentation *float64 `json:"fragmentation"`
-	}{plain(r), nullable(r.Fragmentation)})
+	Fragmentation analysis.Float `json:"fragmentation"`
 }
 
 // robustFragmentation returns F for n actors with sum = Σ_k s_k(s_k-1)/2.
-func robustFragmentation(n int, pairs int64) float64 {
+func robustFragmentation(n int, pairs int64) analysis.Float {
 	if n < 2 {
-		return math.NaN()
+		return analysis.NaN()
 	}
-	return 1 - float64(pairs)/(float64(n)*float64(n-1)/2)
+	return analysis.Float(1 - float64(pairs)/(float64(n)*float64(n-1)/2))
 }
 
 func robustPairs(size int64) int64 { return size * (size - 1) / 2 }
@@ -96,7 +76,7 @@ func Fragmentation(s *network.Snapshot) float64 {
 			pairs += robustPairs(int64(t.size[v]))
 		}
 	}
-	return robustFragmentation(s.N(), pairs)
+	return float64(robustFragmentation(s.N(), pairs))
 }
 
 // RemovalEffects returns, for every actor, the effect of removing it alone
@@ -178,7 +158,7 @@ func RemovalFragmentation(s *network.Snapshot) analysis.Ranking {
 	}
 	vals := make([]float64, s.N())
 	for _, e := range RemovalEffects(s) {
-		vals[idx[e.ID]] = e.Fragmentation
+		vals[idx[e.ID]] = float64(e.Fragmentation)
 	}
 	return analysis.NewRanking(s, vals)
 }

@@ -24,7 +24,7 @@ func robustNaive(s *network.Snapshot, gone []bool) (largest int, reach int64, fr
 		reach += int64(z) * int64(z-1) / 2
 		left += z
 	}
-	return largest, reach, robustFragmentation(left, reach)
+	return largest, reach, float64(robustFragmentation(left, reach))
 }
 
 func TestRemovalEffectsAgainstNetworkX(t *testing.T) {
@@ -39,7 +39,7 @@ func TestRemovalEffectsAgainstNetworkX(t *testing.T) {
 				if r.Fragmentation != nil {
 					f = *r.Fragmentation
 				}
-				want[id] = RemovalEffect{ID: id, Largest: r.Largest, Reachable: r.Reachable, Fragmentation: f}
+				want[id] = RemovalEffect{ID: id, Largest: r.Largest, Reachable: r.Reachable, Fragmentation: analysis.Float(f)}
 			}
 			got := map[string]RemovalEffect{}
 			for _, e := range RemovalEffects(s) {
@@ -72,7 +72,7 @@ func TestRemovalEffectsNaive(t *testing.T) {
 			gone := make([]bool, n)
 			gone[v] = true
 			largest, reach, frag := robustNaive(s, gone)
-			want := RemovalEffect{ID: e.ID, Largest: largest, Reachable: reach, Lost: reach0 - reach, Pieces: e.Pieces, Fragmentation: frag}
+			want := RemovalEffect{ID: e.ID, Largest: largest, Reachable: reach, Lost: reach0 - reach, Pieces: e.Pieces, Fragmentation: analysis.Float(frag)}
 			if diff := cmp.Diff(want, e, holeApprox); diff != "" {
 				t.Fatalf("trial %d (-want +got):\n%s", trial, diff)
 			}
@@ -80,7 +80,7 @@ func TestRemovalEffectsNaive(t *testing.T) {
 		r := RemovalFragmentation(s)
 		for _, e := range effects {
 			got, _ := r.Value(e.ID)
-			require.True(t, got == e.Fragmentation || (math.IsNaN(got) && math.IsNaN(e.Fragmentation)))
+			require.True(t, got == float64(e.Fragmentation) || (math.IsNaN(got) && e.Fragmentation.IsNaN()))
 		}
 	}
 }
@@ -103,7 +103,7 @@ func TestRemovalCurveNaive(t *testing.T) {
 				gone[v] = true
 			}
 			largest, reach, frag := robustNaive(s, gone)
-			want := RemovalStep{Removed: i, ID: id, Largest: largest, Reachable: reach, Fragmentation: frag}
+			want := RemovalStep{Removed: i, ID: id, Largest: largest, Reachable: reach, Fragmentation: analysis.Float(frag)}
 			if diff := cmp.Diff(want, st, holeApprox); diff != "" {
 				t.Fatalf("trial %d step %d (-want +got):\n%s", trial, i, diff)
 			}

@@ -8,17 +8,17 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/labournet/labournet/analysis"
 	"github.com/labournet/labournet/internal/testnet"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/stretchr/testify/require"
 
 	"github.com/labournet/labournet/network"
 )
 
 // cohApprox compares reference numbers to 1e-9 (NaN equals NaN).
-var cohApprox = cmp.Options{cmpopts.EquateApprox(0, 1e-9), cmpopts.EquateNaNs()}
+var cohApprox = testnet.Approx(1e-9)
 
 // cohRefNets are the reference networks of testdata/reference (written by
 // make_reference.py from NetworkX 2.8.8).
@@ -117,9 +117,9 @@ func TestCohesionAgainstNetworkX(t *testing.T) {
 			psw := ComponentPaths(s, ComponentPathsOptions{Directed: directed, Weighted: true})
 			check("largest_component size", len(lcc), ps.Actors)
 			check("largest_component_diameter", cohGraphValue(t, ref, "largest_component_diameter"), ps.Diameter)
-			check("largest_component_average_shortest_path_length", cohGraphValue(t, ref, "largest_component_average_shortest_path_length"), ps.AverageShortestPath)
+			check("largest_component_average_shortest_path_length", cohGraphValue(t, ref, "largest_component_average_shortest_path_length"), float64(ps.AverageShortestPath))
 			check("largest_component_diameter_weighted", cohGraphValue(t, ref, "largest_component_diameter_weighted"), psw.Diameter)
-			check("largest_component_average_shortest_path_length_weighted", cohGraphValue(t, ref, "largest_component_average_shortest_path_length_weighted"), psw.AverageShortestPath)
+			check("largest_component_average_shortest_path_length_weighted", cohGraphValue(t, ref, "largest_component_average_shortest_path_length_weighted"), float64(psw.AverageShortestPath))
 
 			if directed {
 				var weak, strong [][]string
@@ -190,11 +190,11 @@ func TestCohesionAgainstNetworkX(t *testing.T) {
 	}
 }
 
-func cohDeref(p *float64) float64 {
+func cohDeref(p *float64) analysis.Float {
 	if p == nil {
-		return math.NaN()
+		return analysis.NaN()
 	}
-	return *p
+	return analysis.Float(*p)
 }
 
 func cohMustIndex(t *testing.T, s *network.Snapshot, id string) int {
@@ -279,8 +279,8 @@ func TestCohesionExtraAgainstNetworkX(t *testing.T) {
 			check("weak components", v.Weak, cohCanon(Components(s)))
 			ps := ComponentPaths(s, ComponentPathsOptions{Directed: d})
 			psw := ComponentPaths(s, ComponentPathsOptions{Directed: d, Weighted: true})
-			check("largest component", PathStats{v.LargestSize, v.Diameter, v.ASPL}, ps)
-			check("largest component weighted", PathStats{v.LargestSize, v.DiameterW, v.ASPLW}, psw)
+			check("largest component", PathStats{v.LargestSize, v.Diameter, analysis.Float(v.ASPL)}, ps)
+			check("largest component weighted", PathStats{v.LargestSize, v.DiameterW, analysis.Float(v.ASPLW)}, psw)
 			if d {
 				check("reciprocity", *v.Reciprocity, Reciprocity(s))
 				check("strong components", v.Strong, cohCanon(StrongComponents(s)))
@@ -289,7 +289,7 @@ func TestCohesionExtraAgainstNetworkX(t *testing.T) {
 				check("centralization out", *v.CentralizationOut, DegreeCentralization(s, CentralizationOptions{Mode: CentralizeOut}))
 				weak := ComponentPaths(s, ComponentPathsOptions{})
 				check("weak component diameter", *v.WeakDiameter, weak.Diameter)
-				check("weak component average path", *v.WeakASPL, weak.AverageShortestPath)
+				check("weak component average path", *v.WeakASPL, float64(weak.AverageShortestPath))
 			} else {
 				check("centralization", *v.Centralization, DegreeCentralization(s, CentralizationOptions{}))
 			}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/labournet/labournet/analysis"
 	"github.com/labournet/labournet/internal/testnet"
 
 	"github.com/google/go-cmp/cmp"
@@ -171,7 +172,7 @@ func TestLouvainDeterministic(t *testing.T) {
 			}
 			q, err := Modularity(s, a.Groups, ModularityOptions{Weighted: w})
 			require.NoError(t, err, "Louvain must return a partition")
-			require.InDelta(t, q, a.Modularity, 1e-12)
+			require.InDelta(t, q, float64(a.Modularity), 1e-12)
 			for k := 1; k < len(a.Groups); k++ {
 				require.Less(t, a.Groups[k-1][0], a.Groups[k][0], "communities ordered by smallest ID")
 			}
@@ -206,8 +207,8 @@ func TestLouvainKarate(t *testing.T) {
 			c := Louvain(s, LouvainOptions{Seed: seed, Weighted: w})
 			require.Greater(t, c.Modularity, split, "%s seed %d: Louvain must beat the club split", key, seed)
 			require.Greater(t, c.Modularity, nxq.Min-0.005, "%s seed %d: below NetworkX's worst seed", key, seed)
-			best = max(best, c.Modularity)
-			sum += c.Modularity
+			best = max(best, float64(c.Modularity))
+			sum += float64(c.Modularity)
 		}
 		mean := sum / float64(seeds)
 		t.Logf("%s: ours best %.6f mean %.6f; NetworkX best %.6f mean %.6f", key, best, mean, nxq.Max, nxq.Mean)
@@ -283,7 +284,7 @@ func TestMixingAndEIHand(t *testing.T) {
 	want := EI{Attr: "kind", External: 2, Internal: 2, Index: 0, Groups: []EIGroup{
 		{Group: "employer", External: 2, Internal: 1, Index: 1.0 / 3},
 		{Group: "municipality", External: 2, Internal: 1, Index: 1.0 / 3},
-		{Group: "school", Index: math.NaN()},
+		{Group: "school", Index: analysis.NaN()},
 	}}
 	if diff := cmp.Diff(want, ei, cohApprox); diff != "" {
 		t.Errorf("EI (-want +got):\n%s\nreason: two ties inside, two across; each group has one inside and two across; the school has none", diff)
@@ -294,5 +295,5 @@ func TestMixingAndEIHand(t *testing.T) {
 
 	same := cohSnap(t, []actor.Actor{{ID: "a", Kind: actor.NGO}, {ID: "b", Kind: actor.NGO}}, cohLinks("a-b"))
 	require.True(t, math.IsNaN(AttributeAssortativity(same, MixingOptions{})), "one group holds every tie end: r = 0/0")
-	require.Equal(t, -1.0, EIIndex(same, MixingOptions{}).Index, "all ties inside: EI = −1")
+	require.Equal(t, analysis.Float(-1), EIIndex(same, MixingOptions{}).Index, "all ties inside: EI = −1")
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/labournet/labournet/analysis"
 	"github.com/labournet/labournet/internal/testnet"
 
 	"github.com/google/go-cmp/cmp"
@@ -177,7 +178,7 @@ func TestComponentPathsHand(t *testing.T) {
 			PathStats{Actors: 3, Diameter: 2, AverageShortestPath: 9.0 / 6},
 			"a directed 3-cycle: each actor reaches the next in 1 and the one after in 2"},
 		{[]string{"a"}, nil, ComponentPathsOptions{}, PathStats{Actors: 1}, "one actor: 0, as NetworkX"},
-		{nil, nil, ComponentPathsOptions{}, PathStats{AverageShortestPath: math.NaN()}, "no actors: undefined"},
+		{nil, nil, ComponentPathsOptions{}, PathStats{AverageShortestPath: analysis.NaN()}, "no actors: undefined"},
 	}
 	for _, tc := range tests {
 		s := cohSnap(t, cohActors(tc.ids...), cohLinks(tc.links...))
@@ -295,7 +296,7 @@ func TestComponentPathsBatches(t *testing.T) {
 			diam, sum := cohNaivePaths(s, members, directed)
 			got := ComponentPaths(s, ComponentPathsOptions{Directed: directed})
 			k := float64(len(members))
-			want := PathStats{Actors: len(members), Diameter: float64(diam), AverageShortestPath: float64(sum) / (k * (k - 1))}
+			want := PathStats{Actors: len(members), Diameter: float64(diam), AverageShortestPath: analysis.Float(float64(sum) / (k * (k - 1)))}
 			if len(members) == 1 {
 				want.AverageShortestPath = 0
 			}

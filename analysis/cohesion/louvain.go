@@ -1,7 +1,7 @@
 package cohesion
 
 import (
-	"encoding/json"
+	"github.com/labournet/labournet/analysis"
 
 	"github.com/labournet/labournet/internal/louvain"
 	"github.com/labournet/labournet/network"
@@ -31,7 +31,7 @@ type Communities struct {
 	Groups [][]string `json:"groups"`
 	// Modularity is the modularity of the groups (see Modularity), with the
 	// options the communities were found with.
-	Modularity float64 `json:"modularity"`
+	Modularity analysis.Float `json:"modularity"`
 }
 
 // Label returns the community index of each actor, keyed by ID.
@@ -90,15 +90,6 @@ func Louvain(s *network.Snapshot, opt LouvainOptions) Communities {
 	for i, l := range label {
 		c.Groups[l] = append(c.Groups[l], s.ID(i))
 	}
-	c.Modularity = cohModularity(s, label, k, mo)
+	c.Modularity = analysis.Float(cohModularity(s, label, k, mo))
 	return c
-}
-
-// MarshalJSON writes an undefined Modularity (no link) as null.
-func (c Communities) MarshalJSON() ([]byte, error) {
-	type plain Communities
-	return json.Marshal(struct {
-		plain
-		Modularity *float64 `json:"modularity"`
-	}{plain(c), nullable(c.Modularity)})
 }

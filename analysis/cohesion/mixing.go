@@ -1,8 +1,9 @@
 package cohesion
 
 import (
-	"encoding/json"
 	"math"
+
+	"github.com/labournet/labournet/analysis"
 
 	"github.com/labournet/labournet/network"
 )
@@ -135,16 +136,7 @@ type EIGroup struct {
 	Internal float64 `json:"internal"`
 	// Index is (External − Internal) / (External + Internal), NaN when the
 	// group has no tie.
-	Index float64 `json:"index"`
-}
-
-// MarshalJSON writes an undefined Index as null.
-func (g EIGroup) MarshalJSON() ([]byte, error) {
-	type plain EIGroup
-	return json.Marshal(struct {
-		plain
-		Index *float64 `json:"index"`
-	}{plain(g), nullable(g.Index)})
+	Index analysis.Float `json:"index"`
 }
 
 // EI is the E-I index of a network and of each of its groups.
@@ -156,18 +148,9 @@ type EI struct {
 	Internal float64 `json:"internal"`
 	// Index is (External − Internal) / (External + Internal), NaN without
 	// ties.
-	Index float64 `json:"index"`
+	Index analysis.Float `json:"index"`
 	// Groups holds each group's figures, in ascending order of name.
 	Groups []EIGroup `json:"groups"`
-}
-
-// MarshalJSON writes an undefined Index as null.
-func (r EI) MarshalJSON() ([]byte, error) {
-	type plain EI
-	return json.Marshal(struct {
-		plain
-		Index *float64 `json:"index"`
-	}{plain(r), nullable(r.Index)})
 }
 
 // EIIndex returns Krackhardt and Stern's E-I index (D. Krackhardt and R. N.
@@ -212,9 +195,9 @@ func EIIndex(s *network.Snapshot, opt MixingOptions) EI {
 			r.Groups[b].External += w
 		}
 	}
-	r.Index = cohEI(r.External, r.Internal)
+	r.Index = analysis.Float(cohEI(r.External, r.Internal))
 	for k := range r.Groups {
-		r.Groups[k].Index = cohEI(r.Groups[k].External, r.Groups[k].Internal)
+		r.Groups[k].Index = analysis.Float(cohEI(r.Groups[k].External, r.Groups[k].Internal))
 	}
 	return r
 }

@@ -1,9 +1,6 @@
 package cohesion
 
 import (
-	"encoding/json"
-	"math"
-
 	"github.com/labournet/labournet/analysis"
 
 	"github.com/labournet/labournet/network"
@@ -60,16 +57,7 @@ type Overlap struct {
 	OnlyA  int `json:"onlyA"`
 	OnlyB  int `json:"onlyB"`
 	// Jaccard is Both / Either, NaN when neither layer has a link.
-	Jaccard float64 `json:"jaccard"`
-}
-
-// MarshalJSON writes an undefined Jaccard as null.
-func (o Overlap) MarshalJSON() ([]byte, error) {
-	type plain Overlap
-	return json.Marshal(struct {
-		plain
-		Jaccard *float64 `json:"jaccard"`
-	}{plain(o), nullable(o.Jaccard)})
+	Jaccard analysis.Float `json:"jaccard"`
 }
 
 // LayerOverlap compares the layers of kinds a and b of n: the unordered
@@ -108,9 +96,9 @@ func LayerOverlap(n *network.Network, a, b network.LinkKind) Overlap {
 			o.OnlyB++
 		}
 	}
-	o.Jaccard = math.NaN()
+	o.Jaccard = analysis.NaN()
 	if o.Either > 0 {
-		o.Jaccard = float64(o.Both) / float64(o.Either)
+		o.Jaccard = analysis.Float(float64(o.Both) / float64(o.Either))
 	}
 	return o
 }

@@ -2,7 +2,6 @@ package cohesion
 
 import (
 	"encoding/json"
-	"math"
 	"testing"
 
 	"github.com/labournet/labournet/analysis"
@@ -55,7 +54,7 @@ func TestLayerOverlap(t *testing.T) {
 			"disjoint layers"},
 		{network.Partnership, network.Partnership, Overlap{A: network.Partnership, B: network.Partnership, Both: 3, Either: 3, Jaccard: 1},
 			"a layer against itself"},
-		{network.Governance, network.Reporting, Overlap{A: network.Governance, B: network.Reporting, Jaccard: math.NaN()},
+		{network.Governance, network.Reporting, Overlap{A: network.Governance, B: network.Reporting, Jaccard: analysis.NaN()},
 			"two empty layers: undefined"},
 	}
 	for _, tc := range tests {

@@ -1,12 +1,13 @@
 package cohesion
 
 import (
-	"encoding/json"
 	"math"
 	"math/bits"
 	"runtime"
 	"sync"
 	"sync/atomic"
+
+	"github.com/labournet/labournet/analysis"
 
 	"github.com/labournet/labournet/network"
 )
@@ -38,16 +39,7 @@ type PathStats struct {
 	//	a = Σ_{s≠t} d(s, t) / (n (n − 1))
 	//
 	// 0 for a component of one actor and NaN for a network without actors.
-	AverageShortestPath float64 `json:"averageShortestPath"`
-}
-
-// MarshalJSON writes an undefined AverageShortestPath as null.
-func (p PathStats) MarshalJSON() ([]byte, error) {
-	type plain PathStats
-	return json.Marshal(struct {
-		plain
-		AverageShortestPath *float64 `json:"averageShortestPath"`
-	}{plain(p), nullable(p.AverageShortestPath)})
+	AverageShortestPath analysis.Float `json:"averageShortestPath"`
 }
 
 // ComponentPaths returns the diameter and average shortest path length of
@@ -68,7 +60,7 @@ func ComponentPaths(s *network.Snapshot, opt ComponentPathsOptions) PathStats {
 	members := cohLargest(s, opt.Directed)
 	n := len(members)
 	if n == 0 {
-		return PathStats{AverageShortestPath: math.NaN()}
+		return PathStats{AverageShortestPath: analysis.NaN()}
 	}
 	if n == 1 {
 		return PathStats{Actors: 1}
@@ -206,7 +198,7 @@ func ComponentPaths(s *network.Snapshot, opt ComponentPathsOptions) PathStats {
 			total += x
 		}
 	}
-	return PathStats{Actors: n, Diameter: diam, AverageShortestPath: total / (float64(n) * float64(n-1))}
+	return PathStats{Actors: n, Diameter: diam, AverageShortestPath: analysis.Float(total / (float64(n) * float64(n-1)))}
 }
 
 type cohItem struct {

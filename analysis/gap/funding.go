@@ -2,9 +2,9 @@ package gap
 
 import (
 	"cmp"
-	"encoding/json"
-	"math"
 	"slices"
+
+	"github.com/labournet/labournet/analysis"
 
 	"github.com/labournet/labournet/network"
 )
@@ -22,7 +22,7 @@ type FundingSource struct {
 	// Share is the source's share of everything the actor receives, in
 	// [0, 1], or NaN (null in JSON) when amounts are missing or in several
 	// currencies and the share cannot be known.
-	Share float64 `json:"share"`
+	Share analysis.Float `json:"share"`
 }
 
 // Funding is what one actor receives along funding chains.
@@ -42,27 +42,9 @@ type Funding struct {
 	// Σ s_i², from 1/k (k equal sources) to 1 (a single source). It is 1 for
 	// a single source whatever its amount, and NaN when the shares cannot be
 	// known.
-	HHI float64 `json:"hhi"`
+	HHI analysis.Float `json:"hhi"`
 	// SingleFunder is true when exactly one actor funds this one directly.
 	SingleFunder bool `json:"singleFunder"`
-}
-
-// MarshalJSON writes NaN values as null.
-func (s FundingSource) MarshalJSON() ([]byte, error) {
-	type alias FundingSource
-	return json.Marshal(struct {
-		alias
-		Share *float64 `json:"share"`
-	}{alias(s), nullable(s.Share)})
-}
-
-// MarshalJSON writes NaN values as null.
-func (f Funding) MarshalJSON() ([]byte, error) {
-	type alias Funding
-	return json.Marshal(struct {
-		alias
-		HHI *float64 `json:"hhi"`
-	}{alias(f), nullable(f.HHI)})
 }
 
 // FundingFlows traces the funding links of n (directed funding links that
@@ -132,9 +114,9 @@ func FundingFlows(n *network.Network) []Funding {
 			case len(order) == 1:
 				s.Share = 1
 			case allKnown && total > 0:
-				s.Share = s.Amount / total
+				s.Share = analysis.Float(s.Amount / total)
 			default:
-				s.Share = math.NaN()
+				s.Share = analysis.NaN()
 			}
 			srcs = append(srcs, s)
 		}
@@ -142,15 +124,15 @@ func FundingFlows(n *network.Network) []Funding {
 		direct[id] = srcs
 	}
 	// Trace origins by depth-first search with memoisation.
-	origins := map[string]map[string]float64{}
+	origins := map[string]map[string]analysis.Float{}
 	state := map[string]int{} // 0 new, 1 on stack, 2 done
-	var trace func(id string) map[string]float64
-	trace = func(id string) map[string]float64 {
+	var trace func(id string) map[string]analysis.Float
+	trace = func(id string) map[string]analysis.Float {
 		if state[id] == 2 {
 			return origins[id]
 		}
 		state[id] = 1
-		res := map[string]float64{}
+		res := map[string]analysis.Float{}
 		for _, s := range direct[id] {
 			if state[s.ID] == 1 {
 				continue // cycle
@@ -189,7 +171,7 @@ func FundingFlows(n *network.Network) []Funding {
 }
 
 func compareSources(a, b FundingSource) int {
-	an, bn := math.IsNaN(a.Share), math.IsNaN(b.Share)
+	an, bn := a.Share.IsNaN(), b.Share.IsNaN()
 	switch {
 	case an != bn:
 		if an {

@@ -10,6 +10,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/labournet/labournet/actor"
+	"github.com/labournet/labournet/analysis"
+	"github.com/labournet/labournet/internal/testnet"
 	"github.com/labournet/labournet/network"
 )
 
@@ -33,7 +35,7 @@ func fundNet(t *testing.T, links []network.Link) *network.Network {
 func eur(a float64) *network.Money { return &network.Money{Amount: a, Currency: "EUR"} }
 
 func TestFundingFlows(t *testing.T) {
-	nan := math.NaN()
+	nan := analysis.NaN()
 	n := fundNet(t, []network.Link{
 		{From: "f1", To: "prog", Kind: network.Funding, Money: eur(100)},
 		{From: "f2", To: "prog", Kind: network.Funding, Money: eur(300)},
@@ -59,7 +61,7 @@ func TestFundingFlows(t *testing.T) {
 			Direct:  []FundingSource{{ID: "prog", Share: 1}},
 			Origins: []FundingSource{{ID: "f2", Share: 0.75}, {ID: "f1", Share: 0.25}}},
 	}
-	if diff := cmp.Diff(want, got, cmpopts.EquateNaNs(), cmpopts.EquateApprox(0, 1e-12)); diff != "" {
+	if diff := cmp.Diff(want, got, testnet.Approx(1e-12)); diff != "" {
 		t.Errorf("FundingFlows (-want +got):\n%s", diff)
 	}
 }
@@ -86,7 +88,7 @@ func TestFundingSharesNeedOneCurrencyAndNoCeiling(t *testing.T) {
 	for _, tt := range tests {
 		fs := FundingFlows(fundNet(t, tt.links))
 		require.Len(t, fs, 1, tt.reason)
-		if diff := cmp.Diff(tt.hhi, fs[0].HHI, cmpopts.EquateNaNs()); diff != "" {
+		if diff := cmp.Diff(tt.hhi, float64(fs[0].HHI), cmpopts.EquateNaNs()); diff != "" {
 			t.Errorf("%s: HHI (-want +got):\n%s", tt.reason, diff)
 		}
 	}
@@ -107,7 +109,7 @@ func TestFundingCycle(t *testing.T) {
 }
 
 func TestFundingJSONNulls(t *testing.T) {
-	b, err := json.Marshal(Funding{ID: "p", HHI: math.NaN(), Direct: []FundingSource{{ID: "f", Share: math.NaN()}}})
+	b, err := json.Marshal(Funding{ID: "p", HHI: analysis.NaN(), Direct: []FundingSource{{ID: "f", Share: analysis.NaN()}}})
 	require.NoError(t, err)
 	require.JSONEq(t, `{"id":"p","direct":[{"id":"f","amount":0,"known":false,"share":null}],"origins":null,"hhi":null,"singleFunder":false}`, string(b))
 }

@@ -2,11 +2,12 @@ package gap
 
 import (
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/labournet/labournet/analysis"
 
 	"github.com/labournet/labournet/analysis/bottleneck"
 	"github.com/labournet/labournet/analysis/cohesion"
@@ -49,9 +50,9 @@ type Recommendation struct {
 
 // ConstraintChange is an actor's Burt constraint before and after a change.
 type ConstraintChange struct {
-	ID     string  `json:"id"`
-	Before float64 `json:"before"`
-	After  float64 `json:"after"`
+	ID     string         `json:"id"`
+	Before analysis.Float `json:"before"`
+	After  analysis.Float `json:"after"`
 }
 
 // Effect is the measured effect of a change on the working part of a
@@ -146,7 +147,7 @@ func recEffect(before, after recState, ids []string) Effect {
 		if !oka {
 			a = math.NaN()
 		}
-		e.Constraint = append(e.Constraint, ConstraintChange{ID: id, Before: b, After: a})
+		e.Constraint = append(e.Constraint, ConstraintChange{ID: id, Before: analysis.Float(b), After: analysis.Float(a)})
 	}
 	for k := range before.gaps {
 		if _, still := after.gaps[k]; !still {
@@ -161,16 +162,6 @@ func recEffect(before, after recState, ids []string) Effect {
 	slices.Sort(e.Closed)
 	slices.Sort(e.Opened)
 	return e
-}
-
-// MarshalJSON writes undefined constraints as null.
-func (c ConstraintChange) MarshalJSON() ([]byte, error) {
-	type alias ConstraintChange
-	return json.Marshal(struct {
-		alias
-		Before *float64 `json:"before"`
-		After  *float64 `json:"after"`
-	}{alias(c), nullable(c.Before), nullable(c.After)})
 }
 
 // better reports whether effect a improves the bottlenecks more than b:

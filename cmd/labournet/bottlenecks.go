@@ -116,7 +116,7 @@ func writeBottlenecks(w io.Writer, n *network.Network, top int) {
 	}
 	fmt.Fprintln(w, "Removing one of these actors would cut the most pairs off from each other:")
 	for i, e := range bottleneck.RemovalFragmentation(s).Top(top) {
-		fmt.Fprintf(w, "%3d. %s: fragmentation would be %s (%d pairs lost)\n", i+1, name(e.ID), num(e.Value), lost[e.ID])
+		fmt.Fprintf(w, "%3d. %s: fragmentation would be %s (%d pairs lost)\n", i+1, name(e.ID), num(float64(e.Value)), lost[e.ID])
 	}
 
 	fmt.Fprintln(w)
@@ -126,11 +126,11 @@ func writeBottlenecks(w io.Writer, n *network.Network, top int) {
 	for i := len(con) - 1; i >= 0 && k < top; i-- {
 		c := con[i]
 		j, _ := s.Index(c.ID)
-		if math.IsNaN(c.Value) || s.Degree(j) < 2 {
+		if c.Value.IsNaN() || s.Degree(j) < 2 {
 			continue
 		}
 		k++
-		fmt.Fprintf(w, "%3d. %s: constraint %s, %d contacts\n", k, name(c.ID), num(c.Value), s.Degree(j))
+		fmt.Fprintf(w, "%3d. %s: constraint %s, %d contacts\n", k, name(c.ID), num(float64(c.Value)), s.Degree(j))
 	}
 	if k == 0 {
 		fmt.Fprintln(w, "     none")

@@ -126,7 +126,7 @@ func cmdDiff(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout, "Measures that moved most")
 	for _, m := range d.Moves {
-		fmt.Fprintf(stdout, "  %-12s %s: %s → %s\n", m.Metric, name(m.ID), num(m.Before), num(m.After))
+		fmt.Fprintf(stdout, "  %-12s %s: %s → %s\n", m.Metric, name(m.ID), num(float64(m.Before)), num(float64(m.After)))
 	}
 	return 0
 }

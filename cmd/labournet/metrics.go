@@ -185,10 +185,10 @@ func metricColumns() []column {
 			}
 			return out
 		}},
-		{"constraint", holes(func(h bottleneck.HoleScores) float64 { return h.Constraint })},
-		{"effective_size", holes(func(h bottleneck.HoleScores) float64 { return h.EffectiveSize })},
-		{"efficiency", holes(func(h bottleneck.HoleScores) float64 { return h.Efficiency })},
-		{"hierarchy", holes(func(h bottleneck.HoleScores) float64 { return h.Hierarchy })},
+		{"constraint", holes(func(h bottleneck.HoleScores) float64 { return float64(h.Constraint) })},
+		{"effective_size", holes(func(h bottleneck.HoleScores) float64 { return float64(h.EffectiveSize) })},
+		{"efficiency", holes(func(h bottleneck.HoleScores) float64 { return float64(h.Efficiency) })},
+		{"hierarchy", holes(func(h bottleneck.HoleScores) float64 { return float64(h.Hierarchy) })},
 		{"articulation", func(s *network.Snapshot, _ metricsOpts) []any {
 			out := make([]any, s.N())
 			for i := range out {
@@ -200,11 +200,11 @@ func metricColumns() []column {
 			}
 			return out
 		}},
-		{"coordinator", brok(func(r bottleneck.BrokerageRoles) float64 { return r.Coordinator })},
-		{"itinerant", brok(func(r bottleneck.BrokerageRoles) float64 { return r.Itinerant })},
-		{"representative", brok(func(r bottleneck.BrokerageRoles) float64 { return r.Representative })},
-		{"gatekeeper", brok(func(r bottleneck.BrokerageRoles) float64 { return r.Gatekeeper })},
-		{"liaison", brok(func(r bottleneck.BrokerageRoles) float64 { return r.Liaison })},
+		{"coordinator", brok(func(r bottleneck.BrokerageRoles) float64 { return float64(r.Coordinator) })},
+		{"itinerant", brok(func(r bottleneck.BrokerageRoles) float64 { return float64(r.Itinerant) })},
+		{"representative", brok(func(r bottleneck.BrokerageRoles) float64 { return float64(r.Representative) })},
+		{"gatekeeper", brok(func(r bottleneck.BrokerageRoles) float64 { return float64(r.Gatekeeper) })},
+		{"liaison", brok(func(r bottleneck.BrokerageRoles) float64 { return float64(r.Liaison) })},
 	}
 }
 

@@ -102,7 +102,7 @@ func highlightOf(n *network.Network, what string) render.Highlight {
 		h.Central = map[string]float64{}
 		for _, sc := range centrality.Betweenness(s, centrality.BetweennessOptions{}).Top(10) {
 			if sc.Value > 0 {
-				h.Central[sc.ID] = sc.Value
+				h.Central[sc.ID] = float64(sc.Value)
 			}
 		}
 	case "bottlenecks":

@@ -103,7 +103,7 @@ func writeComparison(w io.Writer, n *network.Network, c report.Comparison) {
 	fmt.Fprintf(w, "%-36s %10d %10d\n", "articulation points", len(c.Before.CutPoints), len(c.After.CutPoints))
 	fmt.Fprintf(w, "%-36s %10d %10d\n", "bridges", len(c.Before.Bridges), len(c.After.Bridges))
 	fmt.Fprintf(w, "%-36s %10d %10d\n", "pairs that can reach each other", c.Before.Reachable, c.After.Reachable)
-	fmt.Fprintf(w, "%-36s %10s %10s\n", "fragmentation", num(c.Before.Fragmentation), num(c.After.Fragmentation))
+	fmt.Fprintf(w, "%-36s %10s %10s\n", "fragmentation", num(float64(c.Before.Fragmentation)), num(float64(c.After.Fragmentation)))
 	fmt.Fprintf(w, "%-36s %10d %10d\n", "gaps against the reference model", len(c.Before.Gaps), len(c.After.Gaps))
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "No longer a bottleneck: %s\n", names(c.CutPointsGone))

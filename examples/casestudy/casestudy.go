@@ -91,7 +91,7 @@ func Run(c Case, args []string, stdout, stderr io.Writer) int {
 func Highlight(r *report.Report) render.Highlight {
 	h := render.Highlight{Central: map[string]float64{}}
 	for _, c := range r.Central {
-		h.Central[c.ID] = c.Betweenness
+		h.Central[c.ID] = float64(c.Betweenness)
 	}
 	for _, c := range r.CutPoints {
 		h.CutPoints = append(h.CutPoints, c.ID)

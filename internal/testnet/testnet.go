@@ -14,7 +14,10 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/labournet/labournet/actor"
+	"github.com/labournet/labournet/analysis"
 	"github.com/labournet/labournet/network"
 	"github.com/stretchr/testify/require"
 )
@@ -219,4 +222,14 @@ func Spec(t *testing.T, actors []string, links []string) *network.Network {
 	n, err := network.Build("test", as, ls)
 	require.NoError(t, err)
 	return n
+}
+
+// Approx compares numbers, analysis.Float included, within an absolute
+// margin, and NaN equal to NaN: the options the reference tests pass to
+// cmp.Diff.
+func Approx(margin float64) cmp.Options {
+	return cmp.Options{
+		cmp.Transformer("float64", func(f analysis.Float) float64 { return float64(f) }),
+		cmpopts.EquateApprox(0, margin), cmpopts.EquateNaNs(),
+	}
 }
