@@ -1,6 +1,8 @@
 // Package encoding reads and writes labour-market networks as files: the
 // canonical JSON format "labournet/1" and a pair of CSV tables that a
-// researcher can keep in a spreadsheet.
+// researcher can keep in a spreadsheet. Load and Save also read and write
+// GraphML (package encoding/graphml); package encoding/gexf writes GEXF for
+// Gephi. Every format carries the same fields, named alike.
 //
 // # JSON
 //
@@ -35,7 +37,8 @@
 // attribute is a column "attrs.KEY". Multi-valued fields (sectors,
 // targetGroups, skills, themes) hold their values in one cell separated by
 // semicolons ("youth; over-55"); the writer uses "; " and rejects a value
-// that itself contains a semicolon. Booleans are "true" or "false". A UTF-8
+// that itself contains a semicolon. Booleans are "true" or "false" (the
+// reader also takes yes/no, 1/0 and t/f, in any case). A UTF-8
 // byte-order mark, as spreadsheets write, is accepted. The network's name,
 // description and attributes are not part of the tables; Load names a network
 // read from CSV after its folder.
@@ -44,14 +47,18 @@
 //
 // Readers report every problem of a file, not only the first, joined with
 // errors.Join; each is a *ParseError naming the file, the line (and column,
-// for CSV) or JSON path, and the reason, which errors.Is matches against the
-// sentinels of packages actor and network (network.ErrUnknownActor,
-// actor.ErrUnknownKind...) or ErrFormat. Readers stream: they never hold a
-// whole file in memory.
+// for CSV), the place (the JSON path, the CSV column, the GraphML element
+// and field) and the reason, which errors.Is matches against the sentinels
+// of packages actor and network (network.ErrUnknownActor,
+// actor.ErrUnknownKind...) or ErrFormat. This holds for every format,
+// GraphML included: errors.Is(err, ErrFormat) and errors.As(err, &pe) with
+// pe a *ParseError work whatever file Load read. The JSON and CSV readers
+// stream: they never hold a whole file in memory.
 //
 // # Files
 //
-// Load and Save choose the form by the path: a ".json" file, or a folder
-// holding the CSV pair. Save writes through temporary files and renames them,
-// so that a failed write never leaves a half-written file behind.
+// Load and Save choose the form by the path: a ".json" or ".graphml" file,
+// or a folder holding the CSV pair. Save writes through temporary files and
+// renames them, so that a failed write never leaves a half-written file
+// behind.
 package encoding

@@ -3,7 +3,6 @@ package encoding
 import (
 	"bytes"
 	"errors"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -245,17 +244,4 @@ func TestSaveIsAtomic(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "x.xlsx"), nil, 0o644))
 	_, err = Load(filepath.Join(dir, "x.xlsx"))
 	require.ErrorIs(t, err, ErrUnsupported)
-}
-
-func TestWriteFile(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "report.md")
-	require.NoError(t, WriteFile(path, func(w io.Writer) error { _, err := io.WriteString(w, "first"); return err }))
-	boom := errors.New("boom")
-	err := WriteFile(path, func(w io.Writer) error { io.WriteString(w, "half"); return boom })
-	require.ErrorIs(t, err, boom)
-	b, err := os.ReadFile(path)
-	require.NoError(t, err)
-	require.Equal(t, "first", string(b), "a failed write leaves the old file")
-	entries, _ := os.ReadDir(filepath.Dir(path))
-	require.Len(t, entries, 1, "no temporary file left")
 }

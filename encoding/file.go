@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/labournet/labournet/encoding/graphml"
+	"github.com/labournet/labournet/internal/atomicfile"
 	"github.com/labournet/labournet/network"
 )
 
@@ -87,66 +88,13 @@ func Save(path string, n *network.Network) error {
 		if err := os.MkdirAll(path, 0o755); err != nil {
 			return err
 		}
-		return writeAtomic([]string{filepath.Join(path, ActorsFile), filepath.Join(path, LinksFile)}, func(w []io.Writer) error {
+		return atomicfile.WriteAll([]string{filepath.Join(path, ActorsFile), filepath.Join(path, LinksFile)}, func(w []io.Writer) error {
 			return WriteCSV(w[0], w[1], n)
 		})
 	case ext == ".json":
-		return writeAtomic([]string{path}, func(w []io.Writer) error { return WriteJSON(w[0], n) })
+		return atomicfile.Write(path, func(w io.Writer) error { return WriteJSON(w, n) })
 	case ext == ".graphml":
-		return writeAtomic([]string{path}, func(w []io.Writer) error { return graphml.Write(w[0], n) })
+		return atomicfile.Write(path, func(w io.Writer) error { return graphml.Write(w, n) })
 	}
 	return fmt.Errorf("encoding: %s: %w (want a .json or .graphml file, or a folder)", path, ErrUnsupported)
-}
-
-// writeAtomic writes the files through temporary files that are renamed
-// into place once write has succeeded for all of them.
-func writeAtomic(paths []string, write func([]io.Writer) error) (err error) {
-	files := make([]*os.File, len(paths))
-	defer func() {
-		for _, f := range files {
-			if f != nil {
-				f.Close()
-				if err != nil {
-					os.Remove(f.Name())
-				}
-			}
-		}
-	}()
-	ws := make([]io.Writer, len(paths))
-	for i, p := range paths {
-		f, err := os.CreateTemp(filepath.Dir(p), "."+filepath.Base(p)+".*.tmp")
-		if err != nil {
-			return err
-		}
-		files[i], ws[i] = f, f
-	}
-	if err := write(ws); err != nil {
-		return err
-	}
-	for _, f := range files {
-		if err := f.Sync(); err != nil {
-			return err
-		}
-		if err := f.Close(); err != nil {
-			return err
-		}
-	}
-	for i, f := range files {
-		if err := os.Chmod(f.Name(), 0o644); err != nil {
-			return err
-		}
-		if err := os.Rename(f.Name(), paths[i]); err != nil {
-			return err
-		}
-		files[i] = nil
-	}
-	return nil
-}
-
-// WriteFile writes path with write, through a temporary file in the same
-// folder that is renamed into place only when write succeeds; on failure
-// the old file, if any, is left as it was. Diagrams and reports are written
-// this way.
-func WriteFile(path string, write func(io.Writer) error) error {
-	return writeAtomic([]string{path}, func(w []io.Writer) error { return write(w[0]) })
 }

@@ -3,15 +3,18 @@ package encoding
 import (
 	"bufio"
 	"bytes"
-	gojson "encoding"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/labournet/labournet/actor"
+	"github.com/labournet/labournet/internal/fileerr"
+	"github.com/labournet/labournet/internal/schema"
 	"github.com/labournet/labournet/network"
 )
 
@@ -74,7 +77,7 @@ func (b badActors) note(raw map[string]json.RawMessage) {
 // addLink adds l to n and reports its problems at pos: the link's number
 // is its position in the file, and an unknown actor that was given but
 // rejected is not reported again.
-func addLink(n *network.Network, l network.Link, pos elemPos, bad badActors, p *problems) {
+func addLink(n *network.Network, l network.Link, pos elemPos, bad badActors, p *fileerr.List) {
 	err := n.AddLink(l)
 	if err == nil {
 		return
@@ -93,7 +96,7 @@ func addLink(n *network.Network, l network.Link, pos elemPos, bad badActors, p *
 			c.Index = pos.index
 			e = &c
 		}
-		p.add(pos.line, pos.col, pos.path, e)
+		p.Add(pos.line, pos.col, pos.path, e)
 	}
 }
 
@@ -104,15 +107,15 @@ func addLink(n *network.Network, l network.Link, pos elemPos, bad badActors, p *
 func ReadJSON(r io.Reader, file string) (*network.Network, error) {
 	lr := &lineReader{r: r}
 	dec := json.NewDecoder(lr)
-	p := &problems{file: file}
+	p := &fileerr.List{File: file}
 	fatal := func(path string, err error) (*network.Network, error) {
 		line := lr.lineAt(dec.InputOffset())
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
 			err = fmt.Errorf("%w: %v", ErrFormat, se)
 		}
-		p.add(line, 0, path, err)
-		return nil, p.err()
+		p.Add(line, 0, path, err)
+		return nil, p.Err()
 	}
 	if tok, err := dec.Token(); err != nil {
 		return fatal("", fmt.Errorf("%w: %v", ErrFormat, err))
@@ -143,25 +146,25 @@ func ReadJSON(r io.Reader, file string) (*network.Network, error) {
 			}
 			sawFormat = true
 			if format != Format {
-				p.add(line, 0, "format", fmt.Errorf("%w: format %q, want %q", ErrFormat, format, Format))
-				return nil, p.err()
+				p.Add(line, 0, "format", fmt.Errorf("%w: format %q, want %q", ErrFormat, format, Format))
+				return nil, p.Err()
 			}
 		case "name":
 			if err := dec.Decode(&n.Name); err != nil {
-				p.add(line, 0, "name", typeError(err))
+				p.Add(line, 0, "name", typeError(err))
 			}
 		case "description":
 			if err := dec.Decode(&n.Description); err != nil {
-				p.add(line, 0, "description", typeError(err))
+				p.Add(line, 0, "description", typeError(err))
 			}
 		case "attrs":
 			if err := dec.Decode(&n.Attrs); err != nil {
-				p.add(line, 0, "attrs", typeError(err))
+				p.Add(line, 0, "attrs", typeError(err))
 			}
 		case "actors", "links":
 			if err := expectDelim(dec, '['); err != nil {
-				p.add(line, 0, key, err)
-				return nil, p.err()
+				p.Add(line, 0, key, err)
+				return nil, p.Err()
 			}
 			for i := 0; dec.More(); i++ {
 				var raw map[string]json.RawMessage
@@ -172,7 +175,7 @@ func ReadJSON(r io.Reader, file string) (*network.Network, error) {
 					if errors.As(err, &se) || errors.Is(err, io.ErrUnexpectedEOF) {
 						return fatal(path, err)
 					}
-					p.add(start, 0, path, typeError(err))
+					p.Add(start, 0, path, typeError(err))
 					continue
 				}
 				pos := elemPos{line: start, path: path}
@@ -181,7 +184,7 @@ func ReadJSON(r io.Reader, file string) (*network.Network, error) {
 					if !ok {
 						bad.note(raw)
 					} else if err := n.AddActor(a); err != nil {
-						p.add(pos.line, 0, pos.path, err)
+						p.Add(pos.line, 0, pos.path, err)
 						bad[a.ID] = true
 					}
 					continue
@@ -206,7 +209,7 @@ func ReadJSON(r io.Reader, file string) (*network.Network, error) {
 				links = nil
 			}
 		default:
-			p.add(line, 0, key, fmt.Errorf("%w: unknown field %q (valid: format, name, description, attrs, actors, links)", ErrFormat, key))
+			p.Add(line, 0, key, fmt.Errorf("%w: unknown field %q (valid: format, name, description, attrs, actors, links)", ErrFormat, key))
 			var skip json.RawMessage
 			if err := dec.Decode(&skip); err != nil {
 				return fatal(key, err)
@@ -217,16 +220,16 @@ func ReadJSON(r io.Reader, file string) (*network.Network, error) {
 		return fatal("", err)
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		p.add(lr.lineAt(dec.InputOffset()), 0, "", fmt.Errorf("%w: data after the top-level object", ErrFormat))
+		p.Add(lr.lineAt(dec.InputOffset()), 0, "", fmt.Errorf("%w: data after the top-level object", ErrFormat))
 	}
 	for _, pl := range links { // links without any actors array
 		addLink(n, pl.l, pl.pos, bad, p)
 	}
 	if !sawFormat {
-		p.add(1, 0, "format", fmt.Errorf("%w: missing \"format\": %q", ErrFormat, Format))
+		p.Add(1, 0, "format", fmt.Errorf("%w: missing \"format\": %q", ErrFormat, Format))
 	}
-	if len(p.errs) > 0 {
-		return nil, p.err()
+	if p.Len() > 0 {
+		return nil, p.Err()
 	}
 	return n, nil
 }
@@ -280,14 +283,6 @@ func decodeInto(raw json.RawMessage, v any) error {
 	return nil
 }
 
-func decodeText(raw json.RawMessage, into gojson.TextUnmarshaler) error {
-	var s string
-	if err := decodeInto(raw, &s); err != nil {
-		return err
-	}
-	return into.UnmarshalText([]byte(s))
-}
-
 func decodeFinite(raw json.RawMessage, into *float64) error {
 	if err := decodeInto(raw, into); err != nil {
 		return err
@@ -298,31 +293,39 @@ func decodeFinite(raw json.RawMessage, into *float64) error {
 	return nil
 }
 
-var actorFields = map[string]fieldSetter[actor.Actor]{
-	"id":           func(r json.RawMessage, a *actor.Actor) error { return decodeInto(r, &a.ID) },
-	"name":         func(r json.RawMessage, a *actor.Actor) error { return decodeInto(r, &a.Name) },
-	"kind":         func(r json.RawMessage, a *actor.Actor) error { return decodeText(r, &a.Kind) },
-	"level":        func(r json.RawMessage, a *actor.Actor) error { return decodeText(r, &a.Level) },
-	"country":      func(r json.RawMessage, a *actor.Actor) error { return decodeInto(r, &a.Country) },
-	"region":       func(r json.RawMessage, a *actor.Actor) error { return decodeInto(r, &a.Region) },
-	"aggregate":    func(r json.RawMessage, a *actor.Actor) error { return decodeInto(r, &a.Aggregate) },
-	"count":        func(r json.RawMessage, a *actor.Actor) error { return decodeInto(r, &a.Count) },
-	"sectors":      func(r json.RawMessage, a *actor.Actor) error { return decodeInto(r, &a.Sectors) },
-	"targetGroups": func(r json.RawMessage, a *actor.Actor) error { return decodeInto(r, &a.TargetGroups) },
-	"skills":       func(r json.RawMessage, a *actor.Actor) error { return decodeInto(r, &a.Skills) },
-	"themes":       func(r json.RawMessage, a *actor.Actor) error { return decodeInto(r, &a.Themes) },
-	"attrs":        func(r json.RawMessage, a *actor.Actor) error { return decodeInto(r, &a.Attrs) },
+// jsonFields returns the setters of the JSON fields of an element: one per
+// field of the table, decoded from its typed JSON value (a string for the
+// values with a text form of their own, a number, a boolean, an array of
+// strings), plus the fields in extra, which the table does not describe as
+// JSON values (the money object, attrs).
+func jsonFields[T any](table []schema.Field[T], extra map[string]fieldSetter[T]) map[string]fieldSetter[T] {
+	fields := map[string]fieldSetter[T]{}
+	for _, f := range table {
+		switch {
+		case f.Ptr == nil: // part of a nested object
+		case f.Type == schema.Text:
+			fields[f.Name] = func(r json.RawMessage, v *T) error {
+				var s string
+				if err := decodeInto(r, &s); err != nil {
+					return err
+				}
+				return f.Set(v, s)
+			}
+		case f.Type == schema.Float:
+			fields[f.Name] = func(r json.RawMessage, v *T) error { return decodeFinite(r, f.Ptr(v).(*float64)) }
+		default:
+			fields[f.Name] = func(r json.RawMessage, v *T) error { return decodeInto(r, f.Ptr(v)) }
+		}
+	}
+	maps.Copy(fields, extra)
+	return fields
 }
 
-var linkFields = map[string]fieldSetter[network.Link]{
-	"id":        func(r json.RawMessage, l *network.Link) error { return decodeInto(r, &l.ID) },
-	"from":      func(r json.RawMessage, l *network.Link) error { return decodeInto(r, &l.From) },
-	"to":        func(r json.RawMessage, l *network.Link) error { return decodeInto(r, &l.To) },
-	"kind":      func(r json.RawMessage, l *network.Link) error { return decodeText(r, &l.Kind) },
-	"direction": func(r json.RawMessage, l *network.Link) error { return decodeText(r, &l.Direction) },
-	"role":      func(r json.RawMessage, l *network.Link) error { return decodeInto(r, &l.Role) },
-	"label":     func(r json.RawMessage, l *network.Link) error { return decodeInto(r, &l.Label) },
-	"weight":    func(r json.RawMessage, l *network.Link) error { return decodeFinite(r, &l.Weight) },
+var actorFields = jsonFields(schema.Actor, map[string]fieldSetter[actor.Actor]{
+	"attrs": func(r json.RawMessage, a *actor.Actor) error { return decodeInto(r, &a.Attrs) },
+})
+
+var linkFields = jsonFields(schema.Link, map[string]fieldSetter[network.Link]{
 	"money": func(r json.RawMessage, l *network.Link) error {
 		var m struct {
 			Amount   *float64 `json:"amount"`
@@ -340,18 +343,28 @@ var linkFields = map[string]fieldSetter[network.Link]{
 		l.Money = &network.Money{Amount: *m.Amount, Currency: m.Currency, Ceiling: m.Ceiling}
 		return nil
 	},
-	"cadence":      func(r json.RawMessage, l *network.Link) error { return decodeText(r, &l.Cadence) },
-	"start":        func(r json.RawMessage, l *network.Link) error { return decodeText(r, &l.Start) },
-	"end":          func(r json.RawMessage, l *network.Link) error { return decodeText(r, &l.End) },
-	"status":       func(r json.RawMessage, l *network.Link) error { return decodeText(r, &l.Status) },
-	"targetGroups": func(r json.RawMessage, l *network.Link) error { return decodeInto(r, &l.TargetGroups) },
-	"evidence":     func(r json.RawMessage, l *network.Link) error { return decodeInto(r, &l.Evidence) },
-	"attrs":        func(r json.RawMessage, l *network.Link) error { return decodeInto(r, &l.Attrs) },
+	"attrs": func(r json.RawMessage, l *network.Link) error { return decodeInto(r, &l.Attrs) },
+})
+
+// required returns the names of the required fields of a table.
+func required[T any](table []schema.Field[T]) []string {
+	var names []string
+	for _, f := range table {
+		if f.Required {
+			names = append(names, f.Name)
+		}
+	}
+	return names
 }
+
+var (
+	actorRequired = required(schema.Actor)
+	linkRequired  = required(schema.Link)
+)
 
 // decodeElem fills a T from the fields of raw; every bad or unknown field is
 // reported, and ok is false if there was any or a required field is missing.
-func decodeElem[T any](raw map[string]json.RawMessage, fields map[string]fieldSetter[T], required []string, pos elemPos, p *problems) (v T, ok bool) {
+func decodeElem[T any](raw map[string]json.RawMessage, fields map[string]fieldSetter[T], required []string, pos elemPos, p *fileerr.List) (v T, ok bool) {
 	ok = true
 	keys := make([]string, 0, len(raw))
 	for k := range raw {
@@ -361,12 +374,8 @@ func decodeElem[T any](raw map[string]json.RawMessage, fields map[string]fieldSe
 	for _, k := range keys {
 		set, known := fields[k]
 		if !known {
-			valid := make([]string, 0, len(fields))
-			for f := range fields {
-				valid = append(valid, f)
-			}
-			slices.Sort(valid)
-			p.add(pos.line, 0, pos.path+"."+k, fmt.Errorf("%w: unknown field %q (valid: %s)", ErrFormat, k, joinComma(valid)))
+			valid := slices.Sorted(maps.Keys(fields))
+			p.Add(pos.line, 0, pos.path+"."+k, fmt.Errorf("%w: unknown field %q (valid: %s)", ErrFormat, k, strings.Join(valid, ", ")))
 			ok = false
 			continue
 		}
@@ -374,36 +383,25 @@ func decodeElem[T any](raw map[string]json.RawMessage, fields map[string]fieldSe
 			continue // null is absent
 		}
 		if err := set(raw[k], &v); err != nil {
-			p.add(pos.line, 0, pos.path+"."+k, err)
+			p.Add(pos.line, 0, pos.path+"."+k, err)
 			ok = false
 		}
 	}
 	for _, k := range required {
 		if _, has := raw[k]; !has {
-			p.add(pos.line, 0, pos.path+"."+k, fmt.Errorf("%w: missing required field %q", ErrFormat, k))
+			p.Add(pos.line, 0, pos.path+"."+k, fmt.Errorf("%w: missing required field %q", ErrFormat, k))
 			ok = false
 		}
 	}
 	return v, ok
 }
 
-func decodeActor(raw map[string]json.RawMessage, pos elemPos, p *problems) (actor.Actor, bool) {
-	return decodeElem(raw, actorFields, []string{"id", "kind"}, pos, p)
+func decodeActor(raw map[string]json.RawMessage, pos elemPos, p *fileerr.List) (actor.Actor, bool) {
+	return decodeElem(raw, actorFields, actorRequired, pos, p)
 }
 
-func decodeLink(raw map[string]json.RawMessage, pos elemPos, p *problems) (network.Link, bool) {
-	return decodeElem(raw, linkFields, []string{"from", "to", "kind"}, pos, p)
-}
-
-func joinComma(s []string) string {
-	var b bytes.Buffer
-	for i, x := range s {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(x)
-	}
-	return b.String()
+func decodeLink(raw map[string]json.RawMessage, pos elemPos, p *fileerr.List) (network.Link, bool) {
+	return decodeElem(raw, linkFields, linkRequired, pos, p)
 }
 
 // WriteJSON writes n in the "labournet/1" JSON format: indented, fields in a

@@ -49,6 +49,9 @@ func Build(name string, actors []actor.Actor, links []Link) (*Network, error) {
 	}
 	// Links checked against every actor given, even invalid ones, so that one
 	// bad actor is not also reported once per link.
+	if n.byID == nil {
+		n.byID = make(map[string]int)
+	}
 	for _, a := range actors {
 		if _, ok := n.byID[a.ID]; !ok && strings.TrimSpace(a.ID) != "" {
 			n.byID[a.ID] = -1

@@ -104,3 +104,14 @@ func TestAttrKeys(t *testing.T) {
 	require.Equal(t, []string{"pilot"}, n.LinkAttrKeys())
 	require.Empty(t, New("empty").ActorAttrKeys())
 }
+
+func TestBuildOnlyInvalidActors(t *testing.T) {
+	// Every actor invalid: Build reports them and the links to them once,
+	// without panicking on the empty index.
+	n, err := Build("bad", []actor.Actor{{ID: "a", Kind: actor.Kind(200)}},
+		[]Link{{From: "a", To: "b", Kind: Cooperation}})
+	require.Nil(t, n)
+	require.ErrorIs(t, err, actor.ErrUnknownKind)
+	require.ErrorIs(t, err, ErrUnknownActor, "b was never given")
+	require.NotContains(t, err.Error(), `from "a"`, "a was given, so links from it are not reported again")
+}

@@ -77,10 +77,20 @@ func (s *Snapshot) N() int { return len(s.ids) }
 func (s *Snapshot) NumLinks() int { return s.links }
 
 // NumEdges returns the number of distinct pairs of linked actors.
-func (s *Snapshot) NumEdges() int { return len(s.und.Nbr) / 2 }
+func (s *Snapshot) NumEdges() int {
+	if s.und == nil { // the zero Snapshot
+		return 0
+	}
+	return len(s.und.Nbr) / 2
+}
 
 // NumArcs returns the number of distinct arcs of the directed adjacency.
-func (s *Snapshot) NumArcs() int { return len(s.out.Nbr) }
+func (s *Snapshot) NumArcs() int {
+	if s.out == nil { // the zero Snapshot
+		return 0
+	}
+	return len(s.out.Nbr)
+}
 
 // ID returns the ID of actor i.
 func (s *Snapshot) ID(i int) string { return s.ids[i] }

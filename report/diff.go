@@ -2,6 +2,7 @@ package report
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"math"
 	"reflect"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/labournet/labournet/analysis"
 	"github.com/labournet/labournet/analysis/centrality"
+	"github.com/labournet/labournet/analysis/gap"
 
 	"github.com/labournet/labournet/network"
 )
@@ -57,7 +59,8 @@ type Move struct {
 }
 
 // NetworkDiff is what changed between two networks: actors and links that
-// came, went or changed, and the actors whose measures moved most.
+// came, went or changed, how the bottlenecks and gaps changed, and the
+// actors whose measures moved most.
 type NetworkDiff struct {
 	AddedActors   []string      `json:"addedActors"`
 	RemovedActors []string      `json:"removedActors"`
@@ -65,6 +68,9 @@ type NetworkDiff struct {
 	AddedLinks    []LinkKey     `json:"addedLinks"`
 	RemovedLinks  []LinkKey     `json:"removedLinks"`
 	ChangedLinks  []LinkChange  `json:"changedLinks"`
+	// Findings compares the bottlenecks and, when DiffOptions.Model is
+	// given, the gaps of the two networks (see gap.Compare).
+	Findings gap.Effect `json:"findings"`
 	// Moves are the largest changes of each measure, by descending
 	// absolute Delta, then metric and actor ID.
 	Moves []Move `json:"moves"`
@@ -73,7 +79,7 @@ type NetworkDiff struct {
 // Metric is a named per-actor measure used to compare networks.
 type Metric struct {
 	Name string
-	Fn   func(*network.Snapshot) analysis.Ranking
+	Fn   func(context.Context, *network.Snapshot) (analysis.Ranking, error)
 }
 
 // DiffOptions configures Diff. The zero value compares degree centrality
@@ -83,6 +89,8 @@ type DiffOptions struct {
 	Metrics []Metric
 	// Top is how many moves to keep per metric; 0 means 10, negative all.
 	Top int
+	// Model, when not nil, adds the gaps against it to Findings.
+	Model *gap.Model
 }
 
 // DefaultDiffMetrics returns the measures Diff compares by default: degree
@@ -90,11 +98,11 @@ type DiffOptions struct {
 // undirected view.
 func DefaultDiffMetrics() []Metric {
 	return []Metric{
-		{"degree", func(s *network.Snapshot) analysis.Ranking {
-			return centrality.Degree(s, centrality.DegreeOptions{Normalized: true})
+		{"degree", func(_ context.Context, s *network.Snapshot) (analysis.Ranking, error) {
+			return centrality.Degree(s, centrality.DegreeOptions{Normalized: true}), nil
 		}},
-		{"betweenness", func(s *network.Snapshot) analysis.Ranking {
-			return centrality.Betweenness(s, centrality.BetweennessOptions{})
+		{"betweenness", func(ctx context.Context, s *network.Snapshot) (analysis.Ranking, error) {
+			return centrality.Betweenness(ctx, s, centrality.BetweennessOptions{})
 		}},
 	}
 }
@@ -104,8 +112,9 @@ func DefaultDiffMetrics() []Metric {
 // when they have one, otherwise by ends and kind (parallel links of the same
 // kind match in order). All lists are sorted.
 //
-// It takes O(N + L) time plus the cost of the measures on both networks.
-func Diff(before, after *network.Network, opt DiffOptions) NetworkDiff {
+// It takes O(N + L) time plus the cost of the measures on both networks; a
+// cancelled ctx stops the measures with ctx.Err().
+func Diff(ctx context.Context, before, after *network.Network, opt DiffOptions) (NetworkDiff, error) {
 	var d NetworkDiff
 	oldActors := map[string]int{}
 	oa := before.Actors()
@@ -157,13 +166,17 @@ func Diff(before, after *network.Network, opt DiffOptions) NetworkDiff {
 	slices.SortFunc(d.AddedLinks, compareKeys)
 	slices.SortFunc(d.RemovedLinks, compareKeys)
 	slices.SortFunc(d.ChangedLinks, func(a, b LinkChange) int { return compareKeys(a.Link, b.Link) })
-	d.Moves = moves(before, after, opt)
-	return d
+	d.Findings = gap.Compare(gap.Measure(before, opt.Model), gap.Measure(after, opt.Model))
+	var err error
+	if d.Moves, err = moves(ctx, before, after, opt); err != nil {
+		return NetworkDiff{}, err
+	}
+	return d, nil
 }
 
 // DiffAt compares n as it was on two days (see network.Filter.At).
-func DiffAt(n *network.Network, day1, day2 network.Date, opt DiffOptions) NetworkDiff {
-	return Diff(n.View(network.Filter{At: day1}), n.View(network.Filter{At: day2}), opt)
+func DiffAt(ctx context.Context, n *network.Network, day1, day2 network.Date, opt DiffOptions) (NetworkDiff, error) {
+	return Diff(ctx, n.View(network.Filter{At: day1}), n.View(network.Filter{At: day2}), opt)
 }
 
 func compareKeys(a, b LinkKey) int {
@@ -206,7 +219,7 @@ func showValue(v reflect.Value) string {
 	return fmt.Sprint(v.Interface())
 }
 
-func moves(before, after *network.Network, opt DiffOptions) []Move {
+func moves(ctx context.Context, before, after *network.Network, opt DiffOptions) ([]Move, error) {
 	metrics := opt.Metrics
 	if metrics == nil {
 		metrics = DefaultDiffMetrics()
@@ -218,7 +231,15 @@ func moves(before, after *network.Network, opt DiffOptions) []Move {
 	sb, sa := before.Snapshot(), after.Snapshot()
 	var out []Move
 	for _, m := range metrics {
-		vb, va := m.Fn(sb).Map(), m.Fn(sa).Map()
+		rb, err := m.Fn(ctx, sb)
+		if err != nil {
+			return nil, err
+		}
+		ra, err := m.Fn(ctx, sa)
+		if err != nil {
+			return nil, err
+		}
+		vb, va := rb.Map(), ra.Map()
 		ids := map[string]bool{}
 		for id := range vb {
 			ids[id] = true
@@ -250,7 +271,7 @@ func moves(before, after *network.Network, opt DiffOptions) []Move {
 		}
 		out = append(out, ms...)
 	}
-	return out
+	return out, nil
 }
 
 func zeroNaN(f float64) float64 {

@@ -2,6 +2,7 @@ package report
 
 import (
 	"cmp"
+	"context"
 	"encoding/json"
 	"io"
 	"math"
@@ -17,11 +18,11 @@ import (
 	"github.com/labournet/labournet/network"
 )
 
-// ReportOptions configures NewReport. The zero value analyses the whole
+// Options configures New. The zero value analyses the whole
 // network (all links but planned and ended ones) against the default model,
 // lists the 10 most central actors, seeds community detection with 0 and
 // lets the optimiser propose 3 links.
-type ReportOptions struct {
+type Options struct {
 	// Model is the reference model for gaps; nil means DefaultModel().
 	Model *gap.Model
 	// At analyses the network as it was on that day (see network.Filter.At);
@@ -34,6 +35,12 @@ type ReportOptions struct {
 	// Optimize is how many links the optimiser may propose; 0 means 3,
 	// negative none.
 	Optimize int
+	// Progress, when not nil, is told which stage of the report runs
+	// ("cohesion", "betweenness", "brokers", "communities", "gaps",
+	// "recommendations", "optimiser") and, within a stage, how many of its
+	// steps are done: done is 0 when a stage starts. It is called from one
+	// goroutine at a time.
+	Progress func(stage string, done, total int)
 }
 
 // CentralActor is one of the most central actors of a report.
@@ -111,23 +118,39 @@ type Report struct {
 	Names map[string]string `json:"names"`
 }
 
-// NewReport runs every analysis that applies to n and gathers the results.
-// The network analysed is n's working part (Current), or n as it was on
-// opt.At. It takes the time of its slowest part: betweenness, O(N·L), for
-// large networks.
-func NewReport(n *network.Network, opt ReportOptions) *Report {
+// New runs every analysis that applies to n and gathers the results. The
+// network analysed is n's working part (see network.Network.Current), or n
+// as it was on opt.At. It takes the time of its slowest parts: betweenness,
+// O(N·L), and the recommendations and optimiser, which analyse the network
+// again for each candidate change. A cancelled ctx stops it with ctx.Err()
+// within one search or candidate once the analyses run; the preparation
+// before them (the view and snapshot, about a second at 10^5 actors) is not
+// interrupted.
+func New(ctx context.Context, n *network.Network, opt Options) (*Report, error) {
 	m := opt.Model
 	if m == nil {
 		m = gap.DefaultModel()
 	}
 	top := cmp.Or(opt.Top, 10)
 	opti := cmp.Or(opt.Optimize, 3)
+	stage := func(name string) analysis.Progress {
+		if opt.Progress == nil {
+			return nil
+		}
+		opt.Progress(name, 0, 0)
+		return func(done, total int) { opt.Progress(name, done, total) }
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	work := n
 	if !opt.At.IsZero() {
 		work = n.View(network.Filter{At: opt.At})
 	}
-	cur := work.Current()
-	s := cur.Snapshot()
+	s := work.Current().Snapshot()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	r := &Report{Network: n.Name, Description: n.Description, At: opt.At, Model: m.Name,
 		Summary: Summarize(work), Names: map[string]string{}}
 	for _, a := range n.Actors() {
@@ -141,7 +164,10 @@ func NewReport(n *network.Network, opt ReportOptions) *Report {
 
 	// Cohesion.
 	comps := cohesion.Components(s)
-	paths := cohesion.ComponentPaths(s, cohesion.ComponentPathsOptions{})
+	paths, err := cohesion.ComponentPaths(ctx, s, cohesion.ComponentPathsOptions{Progress: stage("cohesion")})
+	if err != nil {
+		return nil, err
+	}
 	r.Cohesion = Cohesion{
 		Density:             analysis.Float(cohesion.Density(s, cohesion.DensityOptions{})),
 		Components:          len(comps),
@@ -157,7 +183,10 @@ func NewReport(n *network.Network, opt ReportOptions) *Report {
 	}
 
 	// Central actors: by betweenness, then degree.
-	btwRank := centrality.Betweenness(s, centrality.BetweennessOptions{})
+	btwRank, err := centrality.Betweenness(ctx, s, centrality.BetweennessOptions{Progress: stage("betweenness")})
+	if err != nil {
+		return nil, err
+	}
 	btw := btwRank.Map()
 	prRank, err := centrality.PageRank(s, centrality.PageRankOptions{})
 	if err != nil {
@@ -180,6 +209,7 @@ func NewReport(n *network.Network, opt ReportOptions) *Report {
 	r.Bridges = bottleneck.Bridges(s)
 
 	// Brokers: lowest constraint among actors with at least two contacts.
+	stage("brokers")
 	holes := bottleneck.StructuralHoles(s, bottleneck.HolesOptions{})
 	brok := map[string]analysis.Float{}
 	for _, b := range bottleneck.Brokerage(s, bottleneck.BrokerageOptions{}).Actors {
@@ -201,6 +231,7 @@ func NewReport(n *network.Network, opt ReportOptions) *Report {
 	r.Brokers = brokers[:min(top, len(brokers))]
 
 	// Communities.
+	stage("communities")
 	part := cohesion.Louvain(s, cohesion.LouvainOptions{Seed: opt.Seed})
 	commOf := map[string]int{}
 	for c, members := range part.Groups {
@@ -215,14 +246,19 @@ func NewReport(n *network.Network, opt ReportOptions) *Report {
 	r.Cohesion.Modularity = part.Modularity
 
 	// Funding, coverage, gaps, recommendations.
+	stage("gaps")
 	r.Funding = gap.FundingFlows(work)
 	r.Coverage = gap.Coverage(work)
 	r.Gaps = gap.Gaps(work, m, gap.GapOptions{Communities: commOf})
-	r.Recommendations = gap.Recommend(work, m, gap.RecommendOptions{})
-	if opti > 0 {
-		r.Optimized = gap.OptimizeLinks(work, m, opti, gap.OptimizeOptions{})
+	if r.Recommendations, err = gap.Recommend(ctx, work, m, gap.RecommendOptions{Progress: stage("recommendations")}); err != nil {
+		return nil, err
 	}
-	return r
+	if opti > 0 {
+		if r.Optimized, err = gap.OptimizeLinks(ctx, work, m, opti, gap.OptimizeOptions{Progress: stage("optimiser")}); err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
 }
 
 // WriteJSON writes the report as indented JSON with stable keys.

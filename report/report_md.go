@@ -212,8 +212,8 @@ func effectText(e gap.Effect, name func(string) string) string {
 		}
 		parts = append(parts, "no longer a bottleneck: "+strings.Join(ns, "; "))
 	}
-	if e.DependentAfter != e.DependentBefore {
-		parts = append(parts, fmt.Sprintf("pairs depending on a single actor %d → %d", e.DependentBefore, e.DependentAfter))
+	if e.Dependent.Change() != 0 {
+		parts = append(parts, fmt.Sprintf("pairs depending on a single actor %d → %d", e.Dependent.Before, e.Dependent.After))
 	}
 	if len(e.Closed) > 0 {
 		parts = append(parts, fmt.Sprintf("closes %d gap(s)", len(e.Closed)))

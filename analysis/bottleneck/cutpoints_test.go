@@ -1,6 +1,7 @@
 package bottleneck
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -342,9 +343,9 @@ func TestBottlenecksTinyNetworks(t *testing.T) {
 			require.Empty(t, ArticulationPoints(s, CutOptions{}))
 			require.Len(t, Bridges(s), s.N()/2)
 			require.Len(t, BiconnectedComponents(s), s.N()/2)
-			require.Len(t, RemovalEffects(s), s.N())
-			require.Len(t, RemovalFragmentation(s), s.N())
-			steps, err := RemovalCurve(s, robustDegreeRanking(s), s.N())
+			require.Len(t, effects(t, s), s.N())
+			require.Len(t, removalFrag(t, s), s.N())
+			steps, err := RemovalCurve(context.Background(), s, robustDegreeRanking(s), s.N(), RemovalOptions{})
 			require.NoError(t, err)
 			require.Len(t, steps, s.N()+1)
 			if s.N() < 2 {

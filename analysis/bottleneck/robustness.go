@@ -2,10 +2,12 @@ package bottleneck
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"slices"
 
 	"github.com/labournet/labournet/analysis"
+	"github.com/labournet/labournet/internal/search"
 
 	"github.com/labournet/labournet/network"
 )
@@ -46,6 +48,19 @@ type RemovalStep struct {
 	// two actors remain.
 	Fragmentation analysis.Float `json:"fragmentation"`
 }
+
+// RemovalOptions configures RemovalEffects, RemovalFragmentation and
+// RemovalCurve. The zero value reports no progress.
+type RemovalOptions struct {
+	// Progress, when not nil, is told how many of the actors (RemovalEffects,
+	// RemovalFragmentation) or removal steps (RemovalCurve) are done, every
+	// 4,096 of them (see analysis.Progress).
+	Progress analysis.Progress
+}
+
+// stride is how many actors the linear-time loops handle between two looks
+// at the context and the progress.
+const stride = 4096
 
 // robustFragmentation returns F for n actors with sum = Σ_k s_k(s_k-1)/2.
 func robustFragmentation(n int, pairs int64) analysis.Float {
@@ -94,8 +109,11 @@ func Fragmentation(s *network.Snapshot) float64 {
 // and the largest component is the largest piece or the largest other
 // component. The pieces come from one depth-first search with low points
 // (the block–cut tree in implicit form), so all N effects take O(N + E)
-// time instead of N searches.
-func RemovalEffects(s *network.Snapshot) []RemovalEffect {
+// time instead of N searches. A cancelled ctx stops it with ctx.Err().
+func RemovalEffects(ctx context.Context, s *network.Snapshot, opt RemovalOptions) ([]RemovalEffect, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	t := cutDFS(s)
 	off, kids := t.childLists()
 	n := s.N()
@@ -117,7 +135,11 @@ func RemovalEffects(s *network.Snapshot) []RemovalEffect {
 		}
 	}
 	out := make([]RemovalEffect, n)
+	tr := search.NewTracker(ctx, n, opt.Progress)
 	for v := range n {
+		if v%stride == 0 && !tr.Step(min(stride, n-v)) {
+			return nil, tr.Err()
+		}
 		sep, rest := t.pieces(v, kids[off[v]:off[v+1]])
 		r := t.root[v]
 		comp := int64(t.size[r])
@@ -145,22 +167,26 @@ func RemovalEffects(s *network.Snapshot) []RemovalEffect {
 		}
 		return cmp.Compare(a.ID, b.ID)
 	})
-	return out
+	return out, nil
 }
 
 // RemovalFragmentation ranks the actors by the fragmentation F of the
 // undirected view of s once they alone are removed (Borgatti's key-player
 // problem for sets of one; see RemovalEffects). It takes O(N + E) time.
-func RemovalFragmentation(s *network.Snapshot) analysis.Ranking {
+func RemovalFragmentation(ctx context.Context, s *network.Snapshot, opt RemovalOptions) (analysis.Ranking, error) {
+	effects, err := RemovalEffects(ctx, s, opt)
+	if err != nil {
+		return nil, err
+	}
 	idx := make(map[string]int, s.N())
 	for i := range s.N() {
 		idx[s.ID(i)] = i
 	}
 	vals := make([]float64, s.N())
-	for _, e := range RemovalEffects(s) {
+	for _, e := range effects {
 		vals[idx[e.ID]] = float64(e.Fragmentation)
 	}
-	return analysis.NewRanking(s, vals)
+	return analysis.NewRanking(s, vals), nil
 }
 
 // RemovalCurve removes the first k actors of order (a Ranking, such as
@@ -174,8 +200,12 @@ func RemovalFragmentation(s *network.Snapshot) analysis.Ranking {
 // The curve is computed backwards: starting from the network without all k
 // actors, they are put back in reverse order with a union–find structure
 // (union by size, path halving), so that the whole curve takes
-// O((N + E)·α(N)) time rather than k searches.
-func RemovalCurve(s *network.Snapshot, order analysis.Ranking, k int) ([]RemovalStep, error) {
+// O((N + E)·α(N)) time rather than k searches. A cancelled ctx stops it
+// with ctx.Err().
+func RemovalCurve(ctx context.Context, s *network.Snapshot, order analysis.Ranking, k int, opt RemovalOptions) ([]RemovalStep, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if k < 0 {
 		return nil, fmt.Errorf("analysis: removal curve: negative number of removals %d", k)
 	}
@@ -234,7 +264,11 @@ func RemovalCurve(s *network.Snapshot, order analysis.Ranking, k int) ([]Removal
 		}
 	}
 	steps := make([]RemovalStep, k+1)
+	tr := search.NewTracker(ctx, k+1, opt.Progress)
 	for i := k; ; i-- {
+		if (k-i)%stride == 0 && !tr.Step(min(stride, i+1)) {
+			return nil, tr.Err()
+		}
 		steps[i] = RemovalStep{Removed: i, Largest: int(largest), Reachable: pairs,
 			Fragmentation: robustFragmentation(present, pairs)}
 		if i > 0 {

@@ -1,6 +1,7 @@
 package bottleneck
 
 import (
+	"context"
 	"testing"
 
 	"github.com/labournet/labournet/network"
@@ -11,7 +12,7 @@ func BenchmarkFragmentation(b *testing.B) {
 }
 
 func BenchmarkRemovalEffects(b *testing.B) {
-	cutBench(b, 0, func(b *testing.B, s *network.Snapshot) { RemovalEffects(s) })
+	cutBench(b, 0, func(b *testing.B, s *network.Snapshot) { RemovalEffects(context.Background(), s, RemovalOptions{}) })
 }
 
 // BenchmarkRemovalEffectsNaive is the baseline RemovalEffects replaces: one
@@ -33,7 +34,7 @@ func BenchmarkRemovalCurve(b *testing.B) {
 		b.StopTimer()
 		order := robustDegreeRanking(s)
 		b.StartTimer()
-		if _, err := RemovalCurve(s, order, s.N()/10); err != nil {
+		if _, err := RemovalCurve(context.Background(), s, order, s.N()/10, RemovalOptions{}); err != nil {
 			b.Fatal(err)
 		}
 	})

@@ -1,6 +1,7 @@
 package bottleneck
 
 import (
+	"context"
 	"encoding/json"
 	"math"
 	"strings"
@@ -42,7 +43,7 @@ func TestRemovalEffectsAgainstNetworkX(t *testing.T) {
 				want[id] = RemovalEffect{ID: id, Largest: r.Largest, Reachable: r.Reachable, Fragmentation: analysis.Float(f)}
 			}
 			got := map[string]RemovalEffect{}
-			for _, e := range RemovalEffects(s) {
+			for _, e := range effects(t, s) {
 				e.Lost, e.Pieces = 0, 0 // not in the reference
 				got[e.ID] = e
 			}
@@ -61,7 +62,7 @@ func TestRemovalEffectsNaive(t *testing.T) {
 		n := 1 + trial%40
 		s := cutRandom(t, n, trial%(2*n+1), uint64(1000+trial))
 		_, reach0, _ := robustNaive(s, make([]bool, n))
-		effects := RemovalEffects(s)
+		effects := effects(t, s)
 		require.Len(t, effects, n)
 		for i, e := range effects {
 			if i > 0 {
@@ -77,7 +78,7 @@ func TestRemovalEffectsNaive(t *testing.T) {
 				t.Fatalf("trial %d (-want +got):\n%s", trial, diff)
 			}
 		}
-		r := RemovalFragmentation(s)
+		r := removalFrag(t, s)
 		for _, e := range effects {
 			got, _ := r.Value(e.ID)
 			require.True(t, got == float64(e.Fragmentation) || (math.IsNaN(got) && e.Fragmentation.IsNaN()))
@@ -91,7 +92,7 @@ func TestRemovalCurveNaive(t *testing.T) {
 		s := cutRandom(t, n, trial%(2*n+1), uint64(5000+trial))
 		order := robustDegreeRanking(s)
 		k := trial % (n + 2)
-		steps, err := RemovalCurve(s, order, k)
+		steps, err := RemovalCurve(context.Background(), s, order, k, RemovalOptions{})
 		require.NoError(t, err)
 		require.Len(t, steps, min(k, n)+1)
 		gone := make([]bool, n)
@@ -136,7 +137,7 @@ func TestRemovalCurveErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.reason, func(t *testing.T) {
-			_, err := RemovalCurve(s, tc.order, tc.k)
+			_, err := RemovalCurve(context.Background(), s, tc.order, tc.k, RemovalOptions{})
 			require.Error(t, err)
 			if tc.want != nil {
 				require.ErrorIs(t, err, tc.want)
@@ -170,13 +171,29 @@ func TestFragmentationSmall(t *testing.T) {
 
 func TestRemovalJSONNull(t *testing.T) {
 	s := holeNet(t, []string{"a-b"})
-	steps, err := RemovalCurve(s, robustDegreeRanking(s), 2)
+	steps, err := RemovalCurve(context.Background(), s, robustDegreeRanking(s), 2, RemovalOptions{})
 	require.NoError(t, err)
 	b, err := json.Marshal(steps)
 	require.NoError(t, err)
 	require.Contains(t, string(b), `"fragmentation":null`)
 	require.Equal(t, 1, strings.Count(string(b), `"id":"a"`))
-	effects, err := json.Marshal(RemovalEffects(s))
+	effects, err := json.Marshal(effects(t, s))
 	require.NoError(t, err)
 	require.Contains(t, string(effects), `"fragmentation":null`, "one actor left: F undefined")
+}
+
+// effects and removalFrag run the measures without cancellation, failing
+// the test on error.
+func effects(t testing.TB, s *network.Snapshot) []RemovalEffect {
+	t.Helper()
+	e, err := RemovalEffects(context.Background(), s, RemovalOptions{})
+	require.NoError(t, err)
+	return e
+}
+
+func removalFrag(t testing.TB, s *network.Snapshot) analysis.Ranking {
+	t.Helper()
+	r, err := RemovalFragmentation(context.Background(), s, RemovalOptions{})
+	require.NoError(t, err)
+	return r
 }

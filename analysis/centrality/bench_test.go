@@ -1,6 +1,7 @@
 package centrality
 
 import (
+	"context"
 	"testing"
 
 	"github.com/labournet/labournet/internal/testnet"
@@ -22,15 +23,15 @@ func BenchmarkDegree(b *testing.B) {
 }
 
 func BenchmarkBetweenness(b *testing.B) {
-	testnet.Bench(b, 10000, allPairsWhy, func(s *network.Snapshot) { Betweenness(s, BetweennessOptions{}) })
+	testnet.Bench(b, 10000, allPairsWhy, func(s *network.Snapshot) { Betweenness(context.Background(), s, BetweennessOptions{}) })
 }
 
 func BenchmarkBetweennessOneWorker(b *testing.B) {
-	testnet.Bench(b, 10000, allPairsWhy, func(s *network.Snapshot) { Betweenness(s, BetweennessOptions{Workers: 1}) })
+	testnet.Bench(b, 10000, allPairsWhy, func(s *network.Snapshot) { Betweenness(context.Background(), s, BetweennessOptions{Workers: 1}) })
 }
 
 func BenchmarkBetweennessWeighted(b *testing.B) {
-	testnet.Bench(b, 10000, allPairsWhy, func(s *network.Snapshot) { Betweenness(s, BetweennessOptions{Weighted: true}) })
+	testnet.Bench(b, 10000, allPairsWhy, func(s *network.Snapshot) { Betweenness(context.Background(), s, BetweennessOptions{Weighted: true}) })
 }
 
 func BenchmarkBetweennessGonum(b *testing.B) {
@@ -38,11 +39,11 @@ func BenchmarkBetweennessGonum(b *testing.B) {
 }
 
 func BenchmarkCloseness(b *testing.B) {
-	testnet.Bench(b, 10000, allPairsWhy, func(s *network.Snapshot) { Closeness(s, ClosenessOptions{}) })
+	testnet.Bench(b, 10000, allPairsWhy, func(s *network.Snapshot) { Closeness(context.Background(), s, ClosenessOptions{}) })
 }
 
 func BenchmarkHarmonic(b *testing.B) {
-	testnet.Bench(b, 10000, allPairsWhy, func(s *network.Snapshot) { Harmonic(s, ClosenessOptions{}) })
+	testnet.Bench(b, 10000, allPairsWhy, func(s *network.Snapshot) { Harmonic(context.Background(), s, ClosenessOptions{}) })
 }
 
 func BenchmarkClosenessGonum(b *testing.B) {
@@ -93,5 +94,5 @@ func BenchmarkHITSGonum(b *testing.B) {
 }
 
 func BenchmarkApproxBetweenness1000(b *testing.B) {
-	testnet.Bench(b, 0, "", func(s *network.Snapshot) { ApproxBetweenness(s, 1000, 1, BetweennessOptions{}) })
+	testnet.Bench(b, 0, "", func(s *network.Snapshot) { ApproxBetweenness(context.Background(), s, 1000, 1, BetweennessOptions{}) })
 }

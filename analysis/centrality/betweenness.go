@@ -1,6 +1,7 @@
 package centrality
 
 import (
+	"context"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -28,6 +29,9 @@ type BetweennessOptions struct {
 	// Workers bounds the goroutines; 0 means GOMAXPROCS. The result does
 	// not depend on it.
 	Workers int
+	// Progress, when not nil, is told after each source actor's search how
+	// many of the searches are done (see analysis.Progress).
+	Progress analysis.Progress
 }
 
 // Betweenness returns each actor's betweenness centrality, the share of
@@ -47,22 +51,32 @@ type BetweennessOptions struct {
 // J. Math. Sociol. 25(2), 2001. It runs one breadth-first search (Dijkstra
 // when weighted) per actor, in parallel: O(N·E) time unweighted,
 // O(N·E·log N) weighted, O(N + E) memory per goroutine.
-func Betweenness(s *network.Snapshot, opt BetweennessOptions) analysis.Ranking {
-	return analysis.NewRanking(s, betweennessValues(s, opt))
-}
-
-func betweennessValues(s *network.Snapshot, opt BetweennessOptions) []float64 {
-	return betweennessFrom(s, nil, opt)
+//
+// It stops early when ctx is cancelled, returning ctx.Err() after the
+// searches under way (one search per goroutine).
+func Betweenness(ctx context.Context, s *network.Snapshot, opt BetweennessOptions) (analysis.Ranking, error) {
+	vals, err := betweennessFrom(ctx, s, nil, opt)
+	if err != nil {
+		return nil, err
+	}
+	return analysis.NewRanking(s, vals), nil
 }
 
 // betweennessFrom accumulates Brandes' dependencies from the given sources
 // (all actors when nil) and applies NetworkX's scaling.
-func betweennessFrom(s *network.Snapshot, sources []int, opt BetweennessOptions) []float64 {
+func betweennessFrom(ctx context.Context, s *network.Snapshot, sources []int, opt BetweennessOptions) ([]float64, error) {
 	n := s.N()
 	g := search.Forward(s, opt.Directed)
 	dist := search.Distance(opt.Weighted, opt.WeightIsDistance)
-	bc := search.ParallelFrom(n, sources, opt.Workers, func(c *search.Search, src int, acc []float64) {
-		c.Run(g, src, dist)
+	total := n
+	if sources != nil {
+		total = len(sources)
+	}
+	t := search.NewTracker(ctx, total, opt.Progress)
+	bc, err := search.Parallel(t, n, sources, opt.Workers, func(c *search.Search, src int, acc []float64) {
+		if !c.Run(g, src, dist) {
+			return // cancelled
+		}
 		// Accumulate dependencies in reverse order of distance.
 		dep := cenDeps(c, n)
 		for k := len(c.Order) - 1; k >= 0; k-- {
@@ -79,6 +93,9 @@ func betweennessFrom(s *network.Snapshot, sources []int, opt BetweennessOptions)
 			dep[w] = 0
 		}
 	})
+	if err != nil {
+		return nil, err
+	}
 	var scale float64
 	switch {
 	case !opt.Unnormalized && n > 2:
@@ -93,7 +110,7 @@ func betweennessFrom(s *network.Snapshot, sources []int, opt BetweennessOptions)
 	for i := range bc {
 		bc[i] *= scale
 	}
-	return bc
+	return bc, nil
 }
 
 // ApproxBetweenness estimates betweenness from k source actors drawn at
@@ -114,20 +131,24 @@ func betweennessFrom(s *network.Snapshot, sources []int, opt BetweennessOptions)
 //
 // Source: U. Brandes and C. Pich, "Centrality estimation in large
 // networks", Int. J. Bifurcation and Chaos 17(7), 2007. It takes
-// O(k·E) time unweighted, O(k·E·log N) weighted.
-func ApproxBetweenness(s *network.Snapshot, k int, seed uint64, opt BetweennessOptions) analysis.Ranking {
+// O(k·E) time unweighted, O(k·E·log N) weighted. Progress counts the k
+// searches; cancellation is as for Betweenness.
+func ApproxBetweenness(ctx context.Context, s *network.Snapshot, k int, seed uint64, opt BetweennessOptions) (analysis.Ranking, error) {
 	n := s.N()
 	if k >= n || k <= 0 {
-		return Betweenness(s, opt)
+		return Betweenness(ctx, s, opt)
 	}
 	perm := rand.New(rand.NewPCG(seed, 0xb5ad4eceda1ce2a9)).Perm(n)[:k]
 	slices.Sort(perm)
-	vals := betweennessFrom(s, perm, opt)
+	vals, err := betweennessFrom(ctx, s, perm, opt)
+	if err != nil {
+		return nil, err
+	}
 	scale := float64(n) / float64(k)
 	for i := range vals {
 		vals[i] *= scale
 	}
-	return analysis.NewRanking(s, vals)
+	return analysis.NewRanking(s, vals), nil
 }
 
 // ApproxBetweennessBound returns the half-width of the Hoeffding interval
@@ -145,83 +166,4 @@ func cenDeps(c *search.Search, n int) []float64 {
 		c.Dep = make([]float64, n)
 	}
 	return c.Dep
-}
-
-// ClosenessOptions configures Closeness and Harmonic. The zero value uses
-// the undirected, unweighted view.
-type ClosenessOptions struct {
-	// Directed measures distances along arcs into each actor, as NetworkX
-	// does for directed graphs (closeness of v uses d(u, v)).
-	Directed bool
-	// Weighted measures paths by distance 1/w (w the summed tie weight), or
-	// w when WeightIsDistance.
-	Weighted         bool
-	WeightIsDistance bool
-	// Workers bounds the goroutines; 0 means GOMAXPROCS.
-	Workers int
-}
-
-// Closeness returns each actor's closeness centrality with the Wasserman
-// and Faust correction for networks in several pieces, NetworkX's default
-// (wf_improved=True):
-//
-//	C(v) = (r − 1)/(N − 1) · (r − 1)/Σ_u d(u, v)
-//
-// where r is the number of actors that reach v (v included) and the sum
-// runs over them; 0 for an actor nobody reaches. On the directed view the
-// distances are those into v, as NetworkX computes.
-//
-// Source: S. Wasserman and K. Faust, Social Network Analysis, 1994,
-// p. 201. One search per actor, in parallel: O(N·E) time unweighted,
-// O(N·E·log N) weighted.
-func Closeness(s *network.Snapshot, opt ClosenessOptions) analysis.Ranking {
-	n := s.N()
-	return analysis.NewRanking(s, cenPerSource(s, opt, func(c *search.Search) float64 {
-		total, r := 0.0, 0
-		for _, v := range c.Order {
-			total += c.Dist[v]
-			r++
-		}
-		if total <= 0 || n <= 1 {
-			return 0
-		}
-		return float64(r-1) / total * float64(r-1) / float64(n-1)
-	}))
-}
-
-// Harmonic returns each actor's harmonic centrality, unnormalised as in
-// NetworkX:
-//
-//	H(v) = Σ_{u≠v} 1 / d(u, v)
-//
-// with 1/∞ = 0 for actors that do not reach v; on the directed view the
-// distances are those into v, as NetworkX computes.
-//
-// Source: M. Marchiori and V. Latora, "Harmony in the small-world",
-// Physica A 285, 2000; P. Boldi and S. Vigna, "Axioms for centrality",
-// Internet Math. 10, 2014. One search per actor: O(N·E) time unweighted.
-func Harmonic(s *network.Snapshot, opt ClosenessOptions) analysis.Ranking {
-	return analysis.NewRanking(s, cenPerSource(s, opt, func(c *search.Search) float64 {
-		h := 0.0
-		for _, v := range c.Order {
-			if d := c.Dist[v]; d > 0 {
-				h += 1 / d
-			}
-		}
-		return h
-	}))
-}
-
-// cenPerSource runs a search from every actor along the backward view (so
-// that distances are those into it) and returns f of each search.
-func cenPerSource(s *network.Snapshot, opt ClosenessOptions, f func(c *search.Search) float64) []float64 {
-	n := s.N()
-	g := search.Backward(s, opt.Directed)
-	dist := search.Distance(opt.Weighted, opt.WeightIsDistance)
-	vals := make([]float64, n)
-	search.Parallel(n, opt.Workers, func(c *search.Search, src int, _ []float64) {
-		c.Run(g, src, dist)
-		vals[src] = f(c)
-	})
-	return vals
 }

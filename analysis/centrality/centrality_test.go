@@ -1,6 +1,7 @@
 package centrality
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"sort"
@@ -63,16 +64,16 @@ func TestCentralityAgainstNetworkX(t *testing.T) {
 				checkRef(t, name, "in_degree_centrality", ref, Degree(s, DegreeOptions{Mode: In, Normalized: true}), 1e-12)
 				checkRef(t, name, "out_strength", ref, Degree(s, DegreeOptions{Mode: Out, Weighted: true}), 1e-12)
 			}
-			checkRef(t, name, "betweenness", ref, Betweenness(s, BetweennessOptions{Directed: dir}), 1e-9)
-			checkRef(t, name, "betweenness_unnormalized", ref, Betweenness(s, BetweennessOptions{Directed: dir, Unnormalized: true}), 1e-9)
+			checkRef(t, name, "betweenness", ref, btw(t, s, BetweennessOptions{Directed: dir}), 1e-9)
+			checkRef(t, name, "betweenness_unnormalized", ref, btw(t, s, BetweennessOptions{Directed: dir, Unnormalized: true}), 1e-9)
 			weighted := "betweenness_weighted"
 			if _, ok := ref.Metrics["betweenness_weighted_exact"]; ok {
 				weighted = "betweenness_weighted_exact"
 			}
-			checkRef(t, name, weighted, ref, Betweenness(s, BetweennessOptions{Directed: dir, Weighted: true}), 1e-9)
-			checkRef(t, name, "closeness", ref, Closeness(s, ClosenessOptions{Directed: dir}), 1e-9)
-			checkRef(t, name, "closeness_weighted", ref, Closeness(s, ClosenessOptions{Directed: dir, Weighted: true}), 1e-9)
-			checkRef(t, name, "harmonic", ref, Harmonic(s, ClosenessOptions{Directed: dir}), 1e-9)
+			checkRef(t, name, weighted, ref, btw(t, s, BetweennessOptions{Directed: dir, Weighted: true}), 1e-9)
+			checkRef(t, name, "closeness", ref, clo(t, s, ClosenessOptions{Directed: dir}), 1e-9)
+			checkRef(t, name, "closeness_weighted", ref, clo(t, s, ClosenessOptions{Directed: dir, Weighted: true}), 1e-9)
+			checkRef(t, name, "harmonic", ref, harm(t, s, ClosenessOptions{Directed: dir}), 1e-9)
 
 			pr, err := PageRank(s, PageRankOptions{Directed: dir})
 			require.NoError(t, err)
@@ -108,10 +109,11 @@ func TestBetweennessDoesNotDependOnWorkers(t *testing.T) {
 	n, _ := testnet.LoadRef(t, "random_undirected")
 	s := n.Snapshot()
 	for _, w := range []bool{false, true} {
-		one := betweennessValues(s, BetweennessOptions{Weighted: w, Workers: 1})
-		four := betweennessValues(s, BetweennessOptions{Weighted: w, Workers: 4})
+		one := btw(t, s, BetweennessOptions{Weighted: w, Workers: 1})
+		four := btw(t, s, BetweennessOptions{Weighted: w, Workers: 4})
 		for i := range one {
-			require.Equal(t, math.Float64bits(one[i]), math.Float64bits(four[i]), "actor %s, weighted %v", s.ID(i), w)
+			require.Equal(t, one[i].ID, four[i].ID)
+			require.Equal(t, math.Float64bits(float64(one[i].Value)), math.Float64bits(float64(four[i].Value)), "actor %s, weighted %v", one[i].ID, w)
 		}
 	}
 }
@@ -142,10 +144,10 @@ func TestCentralityByHand(t *testing.T) {
 		got    analysis.Ranking
 		want   map[string]float64
 	}{
-		{"only the middle of a path lies between others; 1 pair of 3 possible", Betweenness(s, BetweennessOptions{}), map[string]float64{"a0": 0, "a1": 1.0 / 3, "a2": 0, "z": 0}},
-		{"unnormalised: one pair", Betweenness(s, BetweennessOptions{Unnormalized: true}), map[string]float64{"a0": 0, "a1": 1, "a2": 0, "z": 0}},
-		{"closeness with Wasserman-Faust: the isolate scores 0", Closeness(s, ClosenessOptions{}), map[string]float64{"a0": 2.0 / 3 * 2.0 / 3, "a1": 2.0 / 3 * 1, "a2": 2.0 / 3 * 2.0 / 3, "z": 0}},
-		{"harmonic: 1 + 1/2 at the ends", Harmonic(s, ClosenessOptions{}), map[string]float64{"a0": 1.5, "a1": 2, "a2": 1.5, "z": 0}},
+		{"only the middle of a path lies between others; 1 pair of 3 possible", btw(t, s, BetweennessOptions{}), map[string]float64{"a0": 0, "a1": 1.0 / 3, "a2": 0, "z": 0}},
+		{"unnormalised: one pair", btw(t, s, BetweennessOptions{Unnormalized: true}), map[string]float64{"a0": 0, "a1": 1, "a2": 0, "z": 0}},
+		{"closeness with Wasserman-Faust: the isolate scores 0", clo(t, s, ClosenessOptions{}), map[string]float64{"a0": 2.0 / 3 * 2.0 / 3, "a1": 2.0 / 3 * 1, "a2": 2.0 / 3 * 2.0 / 3, "z": 0}},
+		{"harmonic: 1 + 1/2 at the ends", harm(t, s, ClosenessOptions{}), map[string]float64{"a0": 1.5, "a1": 2, "a2": 1.5, "z": 0}},
 		{"degree centrality over n-1 = 3", Degree(s, DegreeOptions{Normalized: true}), map[string]float64{"a0": 1.0 / 3, "a1": 2.0 / 3, "a2": 1.0 / 3, "z": 0}},
 	}
 	for _, tt := range tests {
@@ -163,7 +165,7 @@ func TestCentralityEdgeCases(t *testing.T) {
 	empty, err := network.Build("empty", nil, nil)
 	require.NoError(t, err)
 	s := empty.Snapshot()
-	require.Empty(t, Betweenness(s, BetweennessOptions{}))
+	require.Empty(t, btw(t, s, BetweennessOptions{}))
 	pr, err := PageRank(s, PageRankOptions{})
 	require.NoError(t, err)
 	require.Empty(t, pr)
@@ -189,14 +191,14 @@ func TestCentralityAgainstGonum(t *testing.T) {
 	s := n.Snapshot()
 	g := s.Undirected()
 	gb := gonumnet.Betweenness(g)
-	ours := Betweenness(s, BetweennessOptions{Unnormalized: true}).Map()
+	ours := btw(t, s, BetweennessOptions{Unnormalized: true}).Map()
 	for i := range s.N() {
 		require.InDelta(t, gb[int64(i)]/2, ours[s.ID(i)], 1e-9, "betweenness of %s", s.ID(i))
 	}
 	// gonum's weighted shortest paths read weights as distances.
 	paths := path.DijkstraAllPaths(g)
 	gc := gonumnet.Closeness(g, paths)
-	close := Closeness(s, ClosenessOptions{Weighted: true, WeightIsDistance: true}).Map()
+	close := clo(t, s, ClosenessOptions{Weighted: true, WeightIsDistance: true}).Map()
 	nn := float64(s.N() - 1)
 	for i := range s.N() {
 		require.InDelta(t, gc[int64(i)]*nn, close[s.ID(i)], 1e-9, "closeness of %s", s.ID(i))
@@ -240,8 +242,8 @@ func TestCentralityAgainstGonum(t *testing.T) {
 func TestApproxBetweenness(t *testing.T) {
 	n, _ := testnet.LoadRef(t, "karate")
 	s := n.Snapshot()
-	exact := Betweenness(s, BetweennessOptions{}).Map()
-	full := ApproxBetweenness(s, s.N(), 1, BetweennessOptions{}).Map()
+	exact := btw(t, s, BetweennessOptions{}).Map()
+	full := approxBtw(t, s, s.N(), 1, BetweennessOptions{}).Map()
 	for id, v := range exact {
 		require.InDelta(t, v, full[id], 1e-12, "k = N is exact")
 	}
@@ -249,14 +251,44 @@ func TestApproxBetweenness(t *testing.T) {
 	k := s.N() / 2
 	bound := ApproxBetweennessBound(s.N(), k, 0.05)
 	for seed := range uint64(20) {
-		est := ApproxBetweenness(s, k, seed, BetweennessOptions{}).Map()
+		est := approxBtw(t, s, k, seed, BetweennessOptions{}).Map()
 		for id, v := range exact {
 			require.LessOrEqual(t, math.Abs(est[id]-v), bound, "seed %d, %s", seed, id)
 		}
 	}
 	// Same seed, same estimate; another seed, another sample.
-	a := ApproxBetweenness(s, 10, 7, BetweennessOptions{})
-	require.Equal(t, a, ApproxBetweenness(s, 10, 7, BetweennessOptions{}))
-	require.NotEqual(t, a, ApproxBetweenness(s, 10, 8, BetweennessOptions{}))
+	a := approxBtw(t, s, 10, 7, BetweennessOptions{})
+	require.Equal(t, a, approxBtw(t, s, 10, 7, BetweennessOptions{}))
+	require.NotEqual(t, a, approxBtw(t, s, 10, 8, BetweennessOptions{}))
 	require.True(t, math.IsNaN(ApproxBetweennessBound(1, 5, 0.05)))
+}
+
+// btw, approxBtw, clo and harm run the measures without cancellation and
+// fail the test on error.
+func btw(t testing.TB, s *network.Snapshot, opt BetweennessOptions) analysis.Ranking {
+	t.Helper()
+	r, err := Betweenness(context.Background(), s, opt)
+	require.NoError(t, err)
+	return r
+}
+
+func approxBtw(t testing.TB, s *network.Snapshot, k int, seed uint64, opt BetweennessOptions) analysis.Ranking {
+	t.Helper()
+	r, err := ApproxBetweenness(context.Background(), s, k, seed, opt)
+	require.NoError(t, err)
+	return r
+}
+
+func clo(t testing.TB, s *network.Snapshot, opt ClosenessOptions) analysis.Ranking {
+	t.Helper()
+	r, err := Closeness(context.Background(), s, opt)
+	require.NoError(t, err)
+	return r
+}
+
+func harm(t testing.TB, s *network.Snapshot, opt ClosenessOptions) analysis.Ranking {
+	t.Helper()
+	r, err := Harmonic(context.Background(), s, opt)
+	require.NoError(t, err)
+	return r
 }

@@ -1,6 +1,7 @@
 package centrality_test
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/labournet/labournet/actor"
@@ -40,7 +41,12 @@ func exampleNetwork() *network.Snapshot {
 // shortest paths, the school on the NGO's.
 func ExampleBetweenness() {
 	s := exampleNetwork()
-	for _, sc := range centrality.Betweenness(s, centrality.BetweennessOptions{}).Top(3) {
+	r, err := centrality.Betweenness(context.Background(), s, centrality.BetweennessOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, sc := range r.Top(3) {
 		fmt.Printf("%s %.4f\n", sc.ID, sc.Value)
 	}
 	// Output:

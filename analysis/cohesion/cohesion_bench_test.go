@@ -1,6 +1,7 @@
 package cohesion
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"testing"
@@ -72,11 +73,11 @@ func BenchmarkTransitivity(b *testing.B) {
 
 func BenchmarkComponentPaths(b *testing.B) {
 	b.Run("hops", func(b *testing.B) {
-		testnet.Bench(b, 0, "", func(s *network.Snapshot) { ComponentPaths(s, ComponentPathsOptions{}) })
+		testnet.Bench(b, 0, "", func(s *network.Snapshot) { ComponentPaths(context.Background(), s, ComponentPathsOptions{}) })
 	})
 	b.Run("weighted", func(b *testing.B) {
 		testnet.Bench(b, 10000, "all-pairs Dijkstra would take more than ~2 minutes (about 20 min: 10 s at 10^4, O(n e log n))", func(s *network.Snapshot) {
-			ComponentPaths(s, ComponentPathsOptions{Weighted: true})
+			ComponentPaths(context.Background(), s, ComponentPathsOptions{Weighted: true})
 		})
 	})
 }

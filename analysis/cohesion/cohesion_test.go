@@ -113,8 +113,8 @@ func TestCohesionAgainstNetworkX(t *testing.T) {
 
 			var lcc []string
 			cohDecode(t, ref, "largest_component", &lcc)
-			ps := ComponentPaths(s, ComponentPathsOptions{Directed: directed})
-			psw := ComponentPaths(s, ComponentPathsOptions{Directed: directed, Weighted: true})
+			ps := paths(t, s, ComponentPathsOptions{Directed: directed})
+			psw := paths(t, s, ComponentPathsOptions{Directed: directed, Weighted: true})
 			check("largest_component size", len(lcc), ps.Actors)
 			check("largest_component_diameter", cohGraphValue(t, ref, "largest_component_diameter"), ps.Diameter)
 			check("largest_component_average_shortest_path_length", cohGraphValue(t, ref, "largest_component_average_shortest_path_length"), float64(ps.AverageShortestPath))
@@ -277,8 +277,8 @@ func TestCohesionExtraAgainstNetworkX(t *testing.T) {
 			check("density", v.Density, Density(s, DensityOptions{Directed: d}))
 			check("transitivity", v.Transitivity, Transitivity(s))
 			check("weak components", v.Weak, cohCanon(Components(s)))
-			ps := ComponentPaths(s, ComponentPathsOptions{Directed: d})
-			psw := ComponentPaths(s, ComponentPathsOptions{Directed: d, Weighted: true})
+			ps := paths(t, s, ComponentPathsOptions{Directed: d})
+			psw := paths(t, s, ComponentPathsOptions{Directed: d, Weighted: true})
 			check("largest component", PathStats{v.LargestSize, v.Diameter, analysis.Float(v.ASPL)}, ps)
 			check("largest component weighted", PathStats{v.LargestSize, v.DiameterW, analysis.Float(v.ASPLW)}, psw)
 			if d {
@@ -287,7 +287,7 @@ func TestCohesionExtraAgainstNetworkX(t *testing.T) {
 				check("centralization total", *v.CentralizationTotal, DegreeCentralization(s, CentralizationOptions{Mode: CentralizeTotal}))
 				check("centralization in", *v.CentralizationIn, DegreeCentralization(s, CentralizationOptions{Mode: CentralizeIn}))
 				check("centralization out", *v.CentralizationOut, DegreeCentralization(s, CentralizationOptions{Mode: CentralizeOut}))
-				weak := ComponentPaths(s, ComponentPathsOptions{})
+				weak := paths(t, s, ComponentPathsOptions{})
 				check("weak component diameter", *v.WeakDiameter, weak.Diameter)
 				check("weak component average path", *v.WeakASPL, float64(weak.AverageShortestPath))
 			} else {

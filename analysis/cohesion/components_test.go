@@ -1,6 +1,7 @@
 package cohesion
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -182,7 +183,7 @@ func TestComponentPathsHand(t *testing.T) {
 	}
 	for _, tc := range tests {
 		s := cohSnap(t, cohActors(tc.ids...), cohLinks(tc.links...))
-		if diff := cmp.Diff(tc.want, ComponentPaths(s, tc.opt), cohApprox); diff != "" {
+		if diff := cmp.Diff(tc.want, paths(t, s, tc.opt), cohApprox); diff != "" {
 			t.Errorf("(-want +got):\n%s\nreason: %s", diff, tc.reason)
 		}
 	}
@@ -191,7 +192,7 @@ func TestComponentPathsHand(t *testing.T) {
 	ls[0].Weight = 2
 	s := cohSnap(t, cohActors("a", "b", "c"), ls)
 	want := PathStats{Actors: 3, Diameter: 1.5, AverageShortestPath: 2 * (0.5 + 1 + 1.5) / 6}
-	if diff := cmp.Diff(want, ComponentPaths(s, ComponentPathsOptions{Weighted: true}), cohApprox); diff != "" {
+	if diff := cmp.Diff(want, paths(t, s, ComponentPathsOptions{Weighted: true}), cohApprox); diff != "" {
 		t.Errorf("weighted (-want +got):\n%s\nreason: distance is 1/weight", diff)
 	}
 }
@@ -294,7 +295,7 @@ func TestComponentPathsBatches(t *testing.T) {
 		for _, directed := range []bool{false, true} {
 			members := cohLargest(s, directed)
 			diam, sum := cohNaivePaths(s, members, directed)
-			got := ComponentPaths(s, ComponentPathsOptions{Directed: directed})
+			got := paths(t, s, ComponentPathsOptions{Directed: directed})
 			k := float64(len(members))
 			want := PathStats{Actors: len(members), Diameter: float64(diam), AverageShortestPath: analysis.Float(float64(sum) / (k * (k - 1)))}
 			if len(members) == 1 {
@@ -305,4 +306,12 @@ func TestComponentPathsBatches(t *testing.T) {
 			}
 		}
 	}
+}
+
+// paths runs ComponentPaths without cancellation, failing the test on error.
+func paths(t testing.TB, s *network.Snapshot, opt ComponentPathsOptions) PathStats {
+	t.Helper()
+	p, err := ComponentPaths(context.Background(), s, opt)
+	require.NoError(t, err)
+	return p
 }

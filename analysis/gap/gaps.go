@@ -11,22 +11,10 @@ import (
 	"github.com/labournet/labournet/network"
 )
 
-// The rules a gap Finding can come from.
-const (
-	RuleMissingKind     = "missing-kind"      // an expected kind of actor is absent
-	RuleMissingRelation = "missing-relation"  // both kinds present, expected relation absent
-	RuleUnservedGroup   = "unserved-group"    // a target group nobody serves (here or in a region)
-	RuleIsolated        = "isolated"          // an actor without links
-	RulePlannedOnly     = "planned-only"      // an actor whose links are all planned (or ended)
-	RuleBodyMissingKind = "body-missing-kind" // a body lacks a kind its theme requires
-	RuleSingleBroker    = "single-broker"     // two communities joined through one actor
-	RuleSingleFunder    = "single-funder"     // an actor funded by a single funder
-)
-
 // Finding is one gap of a network against a reference model.
 type Finding struct {
-	// Rule is one of the Rule constants.
-	Rule string `json:"rule"`
+	// Rule is the rule the finding comes from.
+	Rule Rule `json:"rule"`
 	// Name is the name of the model rule, the target group or the body
 	// concerned.
 	Name string `json:"name"`
@@ -39,9 +27,13 @@ type Finding struct {
 	// Reason is the model's reason for the rule, if any.
 	Reason string `json:"reason,omitempty"`
 	// Kinds are the actor kinds the finding is about (missing kinds, the two
-	// sides of a relation, the kinds a body lacks), as names.
-	Kinds []string `json:"kinds,omitempty"`
+	// sides of a relation, the kinds a body lacks).
+	Kinds []actor.Kind `json:"kinds,omitempty"`
 }
+
+// Key returns the finding's rule and name, which identify it across two
+// analyses.
+func (f Finding) Key() Key { return Key{Rule: f.Rule, Name: f.Name} }
 
 // GapOptions configures Gaps. The zero value runs every rule of the model
 // and the structural rules, without the single-broker rule.
@@ -54,7 +46,9 @@ type GapOptions struct {
 }
 
 // Gaps compares n with the reference model m and returns the gaps found,
-// sorted by severity (highest first), then rule, name and actors.
+// sorted by severity (highest first), then rule, name and actors. With a nil
+// model only the rules that need none run: isolated and planned-only
+// actors, single funders and (with communities) single brokers.
 //
 // Planned and ended links never count as existing. A relation rule is met by a link
 // between an actor of a From kind and one of a To kind, in either direction,
@@ -69,11 +63,13 @@ type GapOptions struct {
 func Gaps(n *network.Network, m *Model, opt GapOptions) []Finding {
 	g := newGapIndex(n)
 	var out []Finding
-	out = append(out, g.missingKinds(m)...)
-	out = append(out, g.missingRelations(m)...)
-	out = append(out, g.unservedGroups(m)...)
+	if m != nil {
+		out = append(out, g.missingKinds(m)...)
+		out = append(out, g.missingRelations(m)...)
+		out = append(out, g.unservedGroups(m)...)
+		out = append(out, g.bodies(m)...)
+	}
 	out = append(out, g.isolated()...)
-	out = append(out, g.bodies(m)...)
 	out = append(out, g.singleFunders()...)
 	if opt.Communities != nil {
 		out = append(out, g.singleBrokers(opt.Communities)...)
@@ -82,10 +78,7 @@ func Gaps(n *network.Network, m *Model, opt GapOptions) []Finding {
 		if c := cmp.Compare(b.Severity, a.Severity); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(a.Rule, b.Rule); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.Name, b.Name); c != 0 {
+		if c := compareKeys(a.Key(), b.Key()); c != 0 {
 			return c
 		}
 		return slices.Compare(a.Actors, b.Actors)
@@ -148,14 +141,6 @@ func (g *gapIndex) ofKinds(kinds []actor.Kind) []string {
 	return ids
 }
 
-func kindNames(kinds []actor.Kind) []string {
-	s := make([]string, len(kinds))
-	for i, k := range kinds {
-		s[i] = k.String()
-	}
-	return s
-}
-
 func orList(s []string) string {
 	switch len(s) {
 	case 0:
@@ -173,8 +158,8 @@ func (g *gapIndex) missingKinds(m *Model) []Finding {
 			continue
 		}
 		out = append(out, Finding{
-			Rule: RuleMissingKind, Name: r.Name, Severity: r.Severity, Reason: r.Reason,
-			Kinds:       kindNames(r.AnyOf),
+			Rule: MissingKind, Name: r.Name, Severity: r.Severity, Reason: r.Reason,
+			Kinds:       slices.Clone(r.AnyOf),
 			Explanation: fmt.Sprintf("No actor of kind %s takes part in the network.", orList(kindNames(r.AnyOf))),
 		})
 	}
@@ -248,8 +233,8 @@ func (g *gapIndex) missingRelations(m *Model) []Finding {
 			expl += " A link between them is only planned."
 		}
 		out = append(out, Finding{
-			Rule: RuleMissingRelation, Name: r.Name, Severity: r.Severity, Reason: r.Reason,
-			Actors: ids, Kinds: slices.Concat(kindNames(r.From), kindNames(r.To)), Explanation: expl,
+			Rule: MissingRelation, Name: r.Name, Severity: r.Severity, Reason: r.Reason,
+			Actors: ids, Kinds: slices.Concat(r.From, r.To), Explanation: expl,
 		})
 	}
 	return out
@@ -351,7 +336,7 @@ func (g *gapIndex) unservedGroups(m *Model) []Finding {
 		}
 		if !served {
 			out = append(out, Finding{
-				Rule: RuleUnservedGroup, Name: r.Name, Severity: r.Severity, Reason: r.Reason,
+				Rule: UnservedGroup, Name: r.Name, Severity: r.Severity, Reason: r.Reason,
 				Explanation: fmt.Sprintf("Nobody in the network serves %s (target group %s).", r.Name, orList(r.AnyOf)),
 			})
 			continue
@@ -379,7 +364,7 @@ func (g *gapIndex) unservedGroups(m *Model) []Finding {
 			sev--
 		}
 		out = append(out, Finding{
-			Rule: RuleUnservedGroup, Name: r.Name + " in " + strings.Join(missing, ", "), Severity: sev, Reason: r.Reason,
+			Rule: UnservedGroup, Name: r.Name + " in " + strings.Join(missing, ", "), Severity: sev, Reason: r.Reason,
 			Explanation: fmt.Sprintf("%s are served elsewhere in the network but by nobody in %s.", capitalize(r.Name), orList(missing)),
 		})
 	}
@@ -409,11 +394,11 @@ func (g *gapIndex) isolated() []Finding {
 	}
 	var out []Finding
 	for _, id := range iso {
-		out = append(out, Finding{Rule: RuleIsolated, Name: id, Severity: Medium, Actors: []string{id},
+		out = append(out, Finding{Rule: Isolated, Name: id, Severity: Medium, Actors: []string{id},
 			Explanation: fmt.Sprintf("%s has no link to any other actor.", g.byID[id].Label())})
 	}
 	for _, id := range plannedOnly {
-		out = append(out, Finding{Rule: RulePlannedOnly, Name: id, Severity: Medium, Actors: []string{id},
+		out = append(out, Finding{Rule: PlannedOnly, Name: id, Severity: Medium, Actors: []string{id},
 			Explanation: fmt.Sprintf("%s is connected only by planned or ended links: none of its links works now.", g.byID[id].Label())})
 	}
 	return out
@@ -446,8 +431,8 @@ func (g *gapIndex) bodies(m *Model) []Finding {
 				continue
 			}
 			out = append(out, Finding{
-				Rule: RuleBodyMissingKind, Name: a.ID, Severity: r.Severity, Reason: r.Reason,
-				Actors: []string{a.ID}, Kinds: kindNames(lacking),
+				Rule: BodyMissingKind, Name: a.ID, Severity: r.Severity, Reason: r.Reason,
+				Actors: []string{a.ID}, Kinds: lacking,
 				Explanation: fmt.Sprintf("%s works on %s but has no %s linked to it.", a.Label(), r.Theme, orList(kindNames(lacking))),
 			})
 		}
@@ -476,7 +461,7 @@ func (g *gapIndex) singleFunders() []Finding {
 		}
 		f := funders[id][0]
 		out = append(out, Finding{
-			Rule: RuleSingleFunder, Name: id, Severity: Low, Actors: slices.Sorted(slices.Values([]string{id, f})),
+			Rule: SingleFunder, Name: id, Severity: Low, Actors: slices.Sorted(slices.Values([]string{id, f})),
 			Explanation: fmt.Sprintf("%s receives money from a single funder, %s: if that funding stops, nothing replaces it.", g.byID[id].Label(), g.byID[f].Label()),
 		})
 	}
@@ -525,7 +510,7 @@ func (g *gapIndex) singleBrokers(comm map[string]int) []Finding {
 		}
 		b := single[0]
 		out = append(out, Finding{
-			Rule: RuleSingleBroker, Name: fmt.Sprintf("communities %d and %d", p.a+1, p.b+1), Severity: High, Actors: []string{b},
+			Rule: SingleBroker, Name: fmt.Sprintf("communities %d and %d", p.a+1, p.b+1), Severity: High, Actors: []string{b},
 			Explanation: fmt.Sprintf("Communities %d (%d actors) and %d (%d actors) are joined only through %s: every link between them involves it.",
 				p.a+1, size[p.a], p.b+1, size[p.b], g.byID[b].Label()),
 		})

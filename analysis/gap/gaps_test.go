@@ -26,7 +26,7 @@ func testModel() *Model {
 }
 
 // findings returns "rule name" strings of the findings of one rule.
-func findings(fs []Finding, rule string) []string {
+func findings(fs []Finding, rule Rule) []string {
 	var out []string
 	for _, f := range fs {
 		if f.Rule == rule {
@@ -38,41 +38,41 @@ func findings(fs []Finding, rule string) []string {
 
 func TestGapRules(t *testing.T) {
 	tests := []struct {
-		rule   string
+		rule   Rule
 		reason string
 		actors []string
 		links  []string
 		want   []string
 	}{
-		{RuleMissingKind, "no labour office at all", []string{"e:employer", "m:municipality"}, []string{"e>m:cooperation"}, []string{"labour-office "}},
-		{RuleMissingKind, "a labour office is present", []string{"lo:labour-office", "e:employer"}, []string{"lo>e:cooperation"}, nil},
-		{RuleMissingRelation, "both kinds present, no link", []string{"lo:labour-office", "e:employer", "m:municipality"}, []string{"lo>m:cooperation", "m>e:cooperation"}, []string{"lo–employer e,lo"}},
-		{RuleMissingRelation, "only a planned link does not count", []string{"lo:labour-office", "e:employer"}, []string{"lo>e:cooperation!"}, []string{"lo–employer e,lo"}},
-		{RuleMissingRelation, "a direct link meets the rule", []string{"lo:labour-office", "e:employer"}, []string{"e>lo:cooperation"}, nil},
-		{RuleMissingRelation, "common membership of a body meets the rule", []string{"lo:labour-office", "e:employer", "b:body"}, []string{"lo>b:membership", "e>b:membership"}, nil},
-		{RuleMissingRelation, "information to a common body is not taking part", []string{"lo:labour-office", "e:employer", "b:body"}, []string{"lo>b:membership", "e>b:information"}, []string{"lo–employer e,lo"}},
-		{RuleMissingRelation, "a direct-only rule ignores common projects", []string{"f:fund", "p:project", "q:project", "x:body"}, []string{"f>x:membership", "p>x:membership", "q>p:funding"}, []string{"fund–project f,p,q"}},
-		{RuleMissingRelation, "a rule restricted to funding ignores cooperation", []string{"f:fund", "p:project"}, []string{"f>p:cooperation"}, []string{"fund–project f,p"}},
-		{RuleMissingRelation, "absent side: the rule does not apply", []string{"lo:labour-office", "s:school"}, []string{"lo>s:cooperation"}, nil},
-		{RuleUnservedGroup, "nobody serves youth", []string{"lo:labour-office", "s:school"}, []string{"lo>s:cooperation"}, []string{"young people "}},
-		{RuleUnservedGroup, "an actor listing youth serves it", []string{"lo:labour-office::youth", "s:school"}, []string{"lo>s:cooperation"}, nil},
-		{RuleUnservedGroup, "a target-group actor alone does not serve itself", []string{"lo:labour-office", "y:target-group::youth"}, []string{"lo>y:cooperation"}, []string{"young people "}},
-		{RuleUnservedGroup, "a service link to a target-group actor serves it", []string{"lo:labour-office", "y:target-group::youth"}, []string{"lo>y:service"}, nil},
-		{RuleUnservedGroup, "a planned service does not serve", []string{"lo:labour-office", "y:target-group::youth"}, []string{"lo>y:service!"}, []string{"young people "}},
-		{RuleUnservedGroup, "a link listing the group serves it", []string{"lo:labour-office", "e:employer"}, []string{"lo>e:funding|youth"}, nil},
-		{RuleUnservedGroup, "served in one region only", []string{"l1:library:North:youth", "l2:library:South", "y:target-group:South::"}, []string{"l2>y:service|unemployed", "l1>l2:cooperation"}, []string{"young people in South "}},
-		{RuleIsolated, "an actor without links", []string{"lo:labour-office", "e:employer", "x:ngo"}, []string{"lo>e:cooperation"}, []string{"x x"}},
-		{RuleIsolated, "everyone linked", []string{"lo:labour-office", "e:employer"}, []string{"lo>e:cooperation"}, nil},
-		{RulePlannedOnly, "only planned links", []string{"lo:labour-office", "e:employer", "s:school"}, []string{"lo>e:cooperation", "s>e:cooperation!"}, []string{"s s"}},
-		{RulePlannedOnly, "one existing link is enough", []string{"lo:labour-office", "e:employer", "s:school"}, []string{"lo>e:cooperation", "s>e:cooperation!", "s>lo:service"}, nil},
-		{RuleBodyMissingKind, "an education group without a school", []string{"wg:body:::education", "lo:labour-office"}, []string{"lo>wg:membership"}, []string{"wg wg"}},
-		{RuleBodyMissingKind, "an education group with a school", []string{"wg:body:::education", "s:school"}, []string{"s>wg:membership"}, nil},
-		{RuleBodyMissingKind, "a body without the theme", []string{"wg:body:::tourism", "lo:labour-office"}, []string{"lo>wg:membership"}, nil},
-		{RuleSingleFunder, "one funder", []string{"f:fund", "p:project"}, []string{"f>p:funding"}, []string{"p f,p"}},
-		{RuleSingleFunder, "two funders", []string{"f:fund", "g:fund", "p:project"}, []string{"f>p:funding", "g>p:funding"}, nil},
+		{MissingKind, "no labour office at all", []string{"e:employer", "m:municipality"}, []string{"e>m:cooperation"}, []string{"labour-office "}},
+		{MissingKind, "a labour office is present", []string{"lo:labour-office", "e:employer"}, []string{"lo>e:cooperation"}, nil},
+		{MissingRelation, "both kinds present, no link", []string{"lo:labour-office", "e:employer", "m:municipality"}, []string{"lo>m:cooperation", "m>e:cooperation"}, []string{"lo–employer e,lo"}},
+		{MissingRelation, "only a planned link does not count", []string{"lo:labour-office", "e:employer"}, []string{"lo>e:cooperation!"}, []string{"lo–employer e,lo"}},
+		{MissingRelation, "a direct link meets the rule", []string{"lo:labour-office", "e:employer"}, []string{"e>lo:cooperation"}, nil},
+		{MissingRelation, "common membership of a body meets the rule", []string{"lo:labour-office", "e:employer", "b:body"}, []string{"lo>b:membership", "e>b:membership"}, nil},
+		{MissingRelation, "information to a common body is not taking part", []string{"lo:labour-office", "e:employer", "b:body"}, []string{"lo>b:membership", "e>b:information"}, []string{"lo–employer e,lo"}},
+		{MissingRelation, "a direct-only rule ignores common projects", []string{"f:fund", "p:project", "q:project", "x:body"}, []string{"f>x:membership", "p>x:membership", "q>p:funding"}, []string{"fund–project f,p,q"}},
+		{MissingRelation, "a rule restricted to funding ignores cooperation", []string{"f:fund", "p:project"}, []string{"f>p:cooperation"}, []string{"fund–project f,p"}},
+		{MissingRelation, "absent side: the rule does not apply", []string{"lo:labour-office", "s:school"}, []string{"lo>s:cooperation"}, nil},
+		{UnservedGroup, "nobody serves youth", []string{"lo:labour-office", "s:school"}, []string{"lo>s:cooperation"}, []string{"young people "}},
+		{UnservedGroup, "an actor listing youth serves it", []string{"lo:labour-office::youth", "s:school"}, []string{"lo>s:cooperation"}, nil},
+		{UnservedGroup, "a target-group actor alone does not serve itself", []string{"lo:labour-office", "y:target-group::youth"}, []string{"lo>y:cooperation"}, []string{"young people "}},
+		{UnservedGroup, "a service link to a target-group actor serves it", []string{"lo:labour-office", "y:target-group::youth"}, []string{"lo>y:service"}, nil},
+		{UnservedGroup, "a planned service does not serve", []string{"lo:labour-office", "y:target-group::youth"}, []string{"lo>y:service!"}, []string{"young people "}},
+		{UnservedGroup, "a link listing the group serves it", []string{"lo:labour-office", "e:employer"}, []string{"lo>e:funding|youth"}, nil},
+		{UnservedGroup, "served in one region only", []string{"l1:library:North:youth", "l2:library:South", "y:target-group:South::"}, []string{"l2>y:service|unemployed", "l1>l2:cooperation"}, []string{"young people in South "}},
+		{Isolated, "an actor without links", []string{"lo:labour-office", "e:employer", "x:ngo"}, []string{"lo>e:cooperation"}, []string{"x x"}},
+		{Isolated, "everyone linked", []string{"lo:labour-office", "e:employer"}, []string{"lo>e:cooperation"}, nil},
+		{PlannedOnly, "only planned links", []string{"lo:labour-office", "e:employer", "s:school"}, []string{"lo>e:cooperation", "s>e:cooperation!"}, []string{"s s"}},
+		{PlannedOnly, "one existing link is enough", []string{"lo:labour-office", "e:employer", "s:school"}, []string{"lo>e:cooperation", "s>e:cooperation!", "s>lo:service"}, nil},
+		{BodyMissingKind, "an education group without a school", []string{"wg:body:::education", "lo:labour-office"}, []string{"lo>wg:membership"}, []string{"wg wg"}},
+		{BodyMissingKind, "an education group with a school", []string{"wg:body:::education", "s:school"}, []string{"s>wg:membership"}, nil},
+		{BodyMissingKind, "a body without the theme", []string{"wg:body:::tourism", "lo:labour-office"}, []string{"lo>wg:membership"}, nil},
+		{SingleFunder, "one funder", []string{"f:fund", "p:project"}, []string{"f>p:funding"}, []string{"p f,p"}},
+		{SingleFunder, "two funders", []string{"f:fund", "g:fund", "p:project"}, []string{"f>p:funding", "g>p:funding"}, nil},
 	}
 	for _, tt := range tests {
-		t.Run(tt.rule+"/"+tt.reason, func(t *testing.T) {
+		t.Run(tt.rule.String()+"/"+tt.reason, func(t *testing.T) {
 			n := testnet.Spec(t, tt.actors, tt.links)
 			got := findings(Gaps(n, testModel(), GapOptions{}), tt.rule)
 			if diff := cmp.Diff(tt.want, got); diff != "" {
@@ -95,12 +95,12 @@ func TestSingleBrokerRule(t *testing.T) {
 	comm := map[string]int{"a": 0, "b": 0, "c": 0, "d": 1, "e": 1, "f": 1}
 	for _, tt := range tests {
 		n := testnet.Spec(t, actors, tt.links)
-		got := findings(Gaps(n, testModel(), GapOptions{Communities: comm}), RuleSingleBroker)
+		got := findings(Gaps(n, testModel(), GapOptions{Communities: comm}), SingleBroker)
 		if diff := cmp.Diff(tt.want, got); diff != "" {
 			t.Errorf("%s (-want +got):\n%s", tt.reason, diff)
 		}
 		// Without communities the rule does not run.
-		require.Empty(t, findings(Gaps(n, testModel(), GapOptions{}), RuleSingleBroker))
+		require.Empty(t, findings(Gaps(n, testModel(), GapOptions{}), SingleBroker))
 	}
 }
 

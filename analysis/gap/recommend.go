@@ -2,26 +2,18 @@ package gap
 
 import (
 	"cmp"
+	"context"
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 
 	"github.com/labournet/labournet/analysis"
+	"github.com/labournet/labournet/internal/search"
 
-	"github.com/labournet/labournet/analysis/bottleneck"
 	"github.com/labournet/labournet/analysis/cohesion"
 
 	"github.com/labournet/labournet/actor"
 	"github.com/labournet/labournet/network"
-)
-
-// The actions a Recommendation can propose.
-const (
-	ActionAddLink      = "add-link"      // create a link between two actors of the network
-	ActionActivateLink = "activate-link" // make planned links work
-	ActionFillRole     = "fill-role"     // bring an actor into a body as a member
-	ActionInvite       = "invite"        // bring a new kind of actor into the network
 )
 
 // ProposedEvidence is the Evidence of the links recommendations propose.
@@ -30,159 +22,22 @@ const ProposedEvidence = "proposed by labournet"
 // Recommendation is a proposed change to the cooperation model with its
 // effect, measured by applying it and analysing the changed network again.
 type Recommendation struct {
-	// Action is one of the Action constants.
-	Action string `json:"action"`
+	// Action is what to do.
+	Action Action `json:"action"`
 	// Links are the links to add (for activate-link, the planned links that
 	// should become active, as they will then be).
 	Links []network.Link `json:"links"`
 	// NewActor is, for invite, a placeholder for the actor to bring in.
 	NewActor *actor.Actor `json:"newActor,omitempty"`
-	// Addresses names the findings the recommendation answers, as
-	// "rule: name".
-	Addresses []string `json:"addresses"`
+	// Addresses names the findings the recommendation answers.
+	Addresses []Key `json:"addresses"`
 	// Severity is the highest severity among the findings addressed.
 	Severity Severity `json:"severity"`
-	// Effect is what the change does, measured.
+	// Effect is what the change does, measured against the network before
+	// it (see Compare).
 	Effect Effect `json:"effect"`
 	// Explanation says in plain language what to do and why.
 	Explanation string `json:"explanation"`
-}
-
-// ConstraintChange is an actor's Burt constraint before and after a change.
-type ConstraintChange struct {
-	ID     string         `json:"id"`
-	Before analysis.Float `json:"before"`
-	After  analysis.Float `json:"after"`
-}
-
-// Effect is the measured effect of a change on the working part of a
-// network (see Current): its bottlenecks, how many pairs of actors can reach
-// each other, the constraint of the actors involved, and the gaps.
-type Effect struct {
-	// CutPointsBefore and CutPointsAfter count the articulation points;
-	// Relieved are the actors that stop being one.
-	CutPointsBefore int      `json:"cutPointsBefore"`
-	CutPointsAfter  int      `json:"cutPointsAfter"`
-	Relieved        []string `json:"relieved"`
-	// ReachableBefore and ReachableAfter count the unordered pairs of
-	// actors that can reach each other; NewlyConnected is the gain among
-	// the actors already there (pairs with an invited newcomer not counted).
-	ReachableBefore int64 `json:"reachableBefore"`
-	ReachableAfter  int64 `json:"reachableAfter"`
-	NewlyConnected  int64 `json:"newlyConnected"`
-	// DependentBefore and DependentAfter count the pairs whose connection
-	// hangs on a single actor: the sum, over articulation points, of the
-	// pairs each one separates.
-	DependentBefore int64 `json:"dependentBefore"`
-	DependentAfter  int64 `json:"dependentAfter"`
-	// Constraint gives the Burt constraint of the actors the change links,
-	// before and after (lower means more brokerage opportunities).
-	Constraint []ConstraintChange `json:"constraint"`
-	// Closed and Opened are the gap findings ("rule: name") that disappear
-	// or appear.
-	Closed []string `json:"closed"`
-	Opened []string `json:"opened"`
-}
-
-// state is what Effect compares.
-type recState struct {
-	cuts      []string
-	dependent int64
-	reachable int64
-	findings  []Finding          // the gaps, sorted as Gaps returns them
-	gaps      map[string]Finding // the same, keyed "rule: name"
-	snap      *network.Snapshot
-}
-
-func recMeasure(n *network.Network, m *Model) recState {
-	cur := n.Current()
-	s := cur.Snapshot()
-	st := recState{snap: s, gaps: map[string]Finding{}}
-	for _, c := range bottleneck.ArticulationPoints(s, bottleneck.CutOptions{}) {
-		st.cuts = append(st.cuts, c.ID)
-		st.dependent += c.Separated
-	}
-	slices.Sort(st.cuts)
-	st.reachable = Reachable(s)
-	if m != nil {
-		st.findings = Gaps(n, m, GapOptions{})
-		for _, f := range st.findings {
-			st.gaps[f.Rule+": "+f.Name] = f
-		}
-	}
-	return st
-}
-
-// Reachable counts the unordered pairs of actors that can reach each
-// other, from Borgatti's fragmentation F = 1 − reachable/(n(n−1)/2).
-func Reachable(s *network.Snapshot) int64 {
-	n := s.N()
-	if n < 2 {
-		return 0
-	}
-	pairs := float64(n) * float64(n-1) / 2
-	return int64(math.Round((1 - bottleneck.Fragmentation(s)) * pairs))
-}
-
-func recEffect(before, after recState, ids []string) Effect {
-	e := Effect{
-		CutPointsBefore: len(before.cuts), CutPointsAfter: len(after.cuts),
-		ReachableBefore: before.reachable, ReachableAfter: after.reachable,
-		NewlyConnected:  after.reachable - before.reachable,
-		DependentBefore: before.dependent, DependentAfter: after.dependent,
-		Relieved: []string{}, Closed: []string{}, Opened: []string{},
-	}
-	for _, c := range before.cuts {
-		if _, found := slices.BinarySearch(after.cuts, c); !found {
-			e.Relieved = append(e.Relieved, c)
-		}
-	}
-	cb, ca := bottleneck.Constraint(before.snap, bottleneck.HolesOptions{}).Map(), bottleneck.Constraint(after.snap, bottleneck.HolesOptions{}).Map()
-	for _, id := range ids {
-		b, okb := cb[id]
-		a, oka := ca[id]
-		if !okb {
-			b = math.NaN()
-		}
-		if !oka {
-			a = math.NaN()
-		}
-		e.Constraint = append(e.Constraint, ConstraintChange{ID: id, Before: analysis.Float(b), After: analysis.Float(a)})
-	}
-	for k := range before.gaps {
-		if _, still := after.gaps[k]; !still {
-			e.Closed = append(e.Closed, k)
-		}
-	}
-	for k := range after.gaps {
-		if _, was := before.gaps[k]; !was {
-			e.Opened = append(e.Opened, k)
-		}
-	}
-	slices.Sort(e.Closed)
-	slices.Sort(e.Opened)
-	return e
-}
-
-// better reports whether effect a improves the bottlenecks more than b:
-// more pairs newly connected, then fewer pairs depending on a single actor,
-// then fewer articulation points, then more gaps closed.
-func (a Effect) better(b Effect) bool {
-	if a.ReachableAfter != b.ReachableAfter {
-		return a.ReachableAfter > b.ReachableAfter
-	}
-	if a.DependentAfter != b.DependentAfter {
-		return a.DependentAfter < b.DependentAfter
-	}
-	if a.CutPointsAfter != b.CutPointsAfter {
-		return a.CutPointsAfter < b.CutPointsAfter
-	}
-	return len(a.Closed) > len(b.Closed)
-}
-
-// improves reports whether the effect reduces bottlenecks at all.
-func (a Effect) improves() bool {
-	return a.ReachableAfter > a.ReachableBefore || a.DependentAfter < a.DependentBefore || a.CutPointsAfter < a.CutPointsBefore
 }
 
 // RecommendOptions configures Recommend. The zero value proposes for every
@@ -191,6 +46,9 @@ type RecommendOptions struct {
 	// MaxCandidates bounds the pairs tried for one missing relation; 0
 	// means 200. Pairs are tried in ID order.
 	MaxCandidates int
+	// Progress, when not nil, is told after each finding how many of the
+	// findings have been answered (see analysis.Progress).
+	Progress analysis.Progress
 }
 
 // Recommend proposes changes that close the gaps of n against the model m,
@@ -198,45 +56,60 @@ type RecommendOptions struct {
 // (Effect). For a missing relation (other than one restricted to link kinds
 // that are not cooperation, such as funding) it proposes the cooperation
 // link, among the pairs of actors of the two kinds, that best reduces
-// bottlenecks (pairs newly
-// connected, then pairs depending on a single actor, then articulation
-// points); for an actor linked only by planned links, making them work; for a
-// body lacking a kind its theme requires, the actor of that kind that best
-// fills the role, or inviting one when the network has none; for a missing
-// kind, inviting one into the best-connected body. Recommendations are
-// ranked by the severity of what they address, then by their effect.
+// bottlenecks (pairs newly connected, then pairs depending on a single
+// actor, then articulation points); for an actor linked only by planned
+// links, making them work; for a body lacking a kind its theme requires, the
+// actor of that kind that best fills the role, or inviting one when the
+// network has none; for a missing kind, inviting one into the best-connected
+// body. Recommendations are ranked by the severity of what they address,
+// then by their effect. A nil model is an error wrapping ErrModel.
 //
 // Each candidate costs one analysis of the changed network, O(N + L) plus
-// the gap rules, so Recommend takes O(C·(N + L)) for C candidates.
-func Recommend(n *network.Network, m *Model, opt RecommendOptions) []Recommendation {
+// the gap rules, so Recommend takes O(C·(N + L)) for C candidates. A
+// cancelled ctx stops it with ctx.Err() after the candidate under way.
+func Recommend(ctx context.Context, n *network.Network, m *Model, opt RecommendOptions) ([]Recommendation, error) {
+	if m == nil {
+		return nil, fmt.Errorf("gap: recommend: no model: %w", ErrModel)
+	}
 	maxCand := opt.MaxCandidates
 	if maxCand <= 0 {
 		maxCand = 200
 	}
-	base := recMeasure(n, m)
+	base := Measure(n, m)
+	t := search.NewTracker(ctx, len(base.Gaps), opt.Progress)
 	var out []Recommendation
 	try := func(edit network.Edit, ids []string) (Effect, bool) {
 		changed, err := n.Apply(edit)
 		if err != nil {
 			return Effect{}, false
 		}
-		return recEffect(base, recMeasure(changed, m), ids), true
+		return Compare(base, Measure(changed, m), ids...), true
 	}
-	for _, f := range base.findings {
-		addr := []string{f.Rule + ": " + f.Name}
+	for _, f := range base.Gaps {
+		if !t.Step(0) {
+			return nil, t.Err()
+		}
+		addr := []Key{f.Key()}
 		switch f.Rule {
-		case RuleMissingRelation:
+		case MissingRelation:
 			r, ok := recRelation(m, f.Name)
 			if !ok || !r.cooperative() {
-				continue
+				break
 			}
 			var best *Recommendation
 			tried, bestLoc := 0, 0
+		pairs:
 			for _, a := range recOfKinds(n, r.From) {
 				for _, b := range recOfKinds(n, r.To) {
+					if tried >= maxCand {
+						break pairs
+					}
 					loc, ok := recLocality(a, b)
-					if a.ID == b.ID || !ok || tried >= maxCand {
+					if a.ID == b.ID || !ok {
 						continue
+					}
+					if !t.Step(0) {
+						return nil, t.Err()
 					}
 					tried++
 					kind := network.Cooperation
@@ -246,7 +119,7 @@ func Recommend(n *network.Network, m *Model, opt RecommendOptions) []Recommendat
 						continue
 					}
 					if best == nil || eff.better(best.Effect) || !best.Effect.better(eff) && loc > bestLoc {
-						best, bestLoc = &Recommendation{Action: ActionAddLink, Links: []network.Link{l}, Effect: eff,
+						best, bestLoc = &Recommendation{Action: AddLink, Links: []network.Link{l}, Effect: eff,
 							Explanation: fmt.Sprintf("Link %s with %s (%s): %s", a.Label(), b.Label(), kind, lowerFirst(f.Explanation))}, loc
 					}
 				}
@@ -255,7 +128,7 @@ func Recommend(n *network.Network, m *Model, opt RecommendOptions) []Recommendat
 				best.Addresses, best.Severity = addr, f.Severity
 				out = append(out, *best)
 			}
-		case RulePlannedOnly:
+		case PlannedOnly:
 			var links []network.Link
 			var refs []network.LinkRef
 			for _, l := range n.Links() {
@@ -266,37 +139,40 @@ func Recommend(n *network.Network, m *Model, opt RecommendOptions) []Recommendat
 				}
 			}
 			if eff, ok := try(network.Edit{RemoveLinks: refs, AddLinks: links}, f.Actors); ok {
-				out = append(out, Recommendation{Action: ActionActivateLink, Links: links, Addresses: addr, Severity: f.Severity, Effect: eff,
+				out = append(out, Recommendation{Action: ActivateLink, Links: links, Addresses: addr, Severity: f.Severity, Effect: eff,
 					Explanation: fmt.Sprintf("Put the planned cooperation of %s into practice (%d link(s)).", recLabel(n, f.Name), len(links))})
 			}
-		case RuleBodyMissingKind:
+		case BodyMissingKind:
 			body := f.Name
-			kinds := recKinds(f.Kinds)
 			var best *Recommendation
-			for _, a := range recOfKinds(n, kinds) {
+			for _, a := range recOfKinds(n, f.Kinds) {
+				if !t.Step(0) {
+					return nil, t.Err()
+				}
 				l := network.Link{From: a.ID, To: body, Kind: network.Membership, Role: network.RoleMember, Evidence: ProposedEvidence}
 				eff, ok := try(network.Edit{AddLinks: []network.Link{l}}, []string{a.ID, body})
 				if !ok || !slices.Contains(eff.Closed, addr[0]) {
 					continue
 				}
 				if best == nil || eff.better(best.Effect) {
-					best = &Recommendation{Action: ActionFillRole, Links: []network.Link{l}, Effect: eff,
+					best = &Recommendation{Action: FillRole, Links: []network.Link{l}, Effect: eff,
 						Explanation: fmt.Sprintf("Bring %s into %s as a member: %s", a.Label(), recLabel(n, body), lowerFirst(f.Explanation))}
 				}
 			}
 			if best == nil {
-				best = recInvite(n, m, base, kinds, body, f)
+				best = recInvite(n, m, base, f.Kinds, body, f)
 			}
 			if best != nil {
 				best.Addresses, best.Severity = addr, f.Severity
 				out = append(out, *best)
 			}
-		case RuleMissingKind:
-			if rec := recInvite(n, m, base, recKinds(f.Kinds), "", f); rec != nil {
+		case MissingKind:
+			if rec := recInvite(n, m, base, f.Kinds, "", f); rec != nil {
 				rec.Addresses, rec.Severity = addr, f.Severity
 				out = append(out, *rec)
 			}
 		}
+		t.Step(1)
 	}
 	slices.SortStableFunc(out, func(a, b Recommendation) int {
 		if c := cmp.Compare(b.Severity, a.Severity); c != 0 {
@@ -310,12 +186,12 @@ func Recommend(n *network.Network, m *Model, opt RecommendOptions) []Recommendat
 		}
 		return cmp.Compare(a.Explanation, b.Explanation)
 	})
-	return out
+	return out, nil
 }
 
 // recInvite proposes a new actor of the first of kinds, as a member of body
 // (or, when body is empty, of the body with most members), and measures it.
-func recInvite(n *network.Network, m *Model, base recState, kinds []actor.Kind, body string, f Finding) *Recommendation {
+func recInvite(n *network.Network, m *Model, base *State, kinds []actor.Kind, body string, f Finding) *Recommendation {
 	if len(kinds) == 0 {
 		return nil
 	}
@@ -342,8 +218,8 @@ func recInvite(n *network.Network, m *Model, base recState, kinds []actor.Kind, 
 		}
 		links = append(links, l)
 	}
-	after := recMeasure(with, m)
-	eff := recEffect(base, after, []string{a.ID, body})
+	after := Measure(with, m)
+	eff := Compare(base, after, a.ID, body)
 	// Pairs with the newcomer itself are not pairs newly connected.
 	if i, ok := after.snap.Index(a.ID); ok {
 		for _, comp := range cohesion.Components(after.snap) {
@@ -357,7 +233,7 @@ func recInvite(n *network.Network, m *Model, base recState, kinds []actor.Kind, 
 	if body != "" {
 		where = " into " + recLabel(n, body)
 	}
-	return &Recommendation{Action: ActionInvite, NewActor: &a, Links: links, Effect: eff,
+	return &Recommendation{Action: Invite, NewActor: &a, Links: links, Effect: eff,
 		Explanation: fmt.Sprintf("Invite %s%s: %s", orList(kindNames(kinds)), where, lowerFirst(f.Explanation))}
 }
 
@@ -386,16 +262,6 @@ func recRelation(m *Model, name string) (RelationRule, bool) {
 		}
 	}
 	return RelationRule{}, false
-}
-
-func recKinds(names []string) []actor.Kind {
-	var ks []actor.Kind
-	for _, s := range names {
-		if k, err := actor.ParseKind(s); err == nil {
-			ks = append(ks, k)
-		}
-	}
-	return ks
 }
 
 // recOfKinds returns the actors of the given kinds, sorted by ID.
@@ -430,6 +296,10 @@ type OptimizeOptions struct {
 	// MaxCandidates bounds the pairs evaluated per round; 0 means 2,000.
 	// Candidates are taken in a fixed order (rule order, then IDs).
 	MaxCandidates int
+	// Progress, when not nil, is told after each candidate how many have
+	// been tried, of k times the candidates of the first round (later rounds
+	// have fewer; see analysis.Progress).
+	Progress analysis.Progress
 }
 
 // OptimizeLinks picks up to k links to add, among the relations the model
@@ -454,69 +324,106 @@ type OptimizeOptions struct {
 // effect, the pair that shares more of country and region wins, then the
 // first in rule and ID order. Each returned recommendation's
 // Effect is measured against the network before any of the chosen links, so
-// the last one shows the combined effect.
+// the last one shows the combined effect. A nil model is an error wrapping
+// ErrModel.
 //
 // Each round costs O(C·(N + L)) for C candidates; greedy selection is not
 // guaranteed optimal (the problem is NP-hard in general), but every link
-// chosen strictly reduces bottlenecks.
-func OptimizeLinks(n *network.Network, m *Model, k int, opt OptimizeOptions) []Recommendation {
+// chosen strictly reduces bottlenecks. A cancelled ctx stops it with
+// ctx.Err() after the candidate under way.
+func OptimizeLinks(ctx context.Context, n *network.Network, m *Model, k int, opt OptimizeOptions) ([]Recommendation, error) {
+	if m == nil {
+		return nil, fmt.Errorf("gap: optimize: no model: %w", ErrModel)
+	}
 	maxCand := opt.MaxCandidates
 	if maxCand <= 0 {
 		maxCand = 2000
 	}
-	base := recMeasure(n, m)
+	base := Measure(n, m)
 	cur := n
 	var out []Recommendation
+	var t *search.Tracker
 	for round := 0; round < k; round++ {
-		linked := map[[2]string]bool{}
-		for _, l := range cur.Current().Links() {
-			linked[[2]string{l.From, l.To}], linked[[2]string{l.To, l.From}] = true, true
+		cands := optCandidates(cur, m, maxCand)
+		if t == nil { // the first round has the most candidates
+			t = search.NewTracker(ctx, k*len(cands), opt.Progress)
 		}
-		now := recMeasure(cur, m)
+		now := Measure(cur, m)
 		var best *Recommendation
 		var bestNet *network.Network
-		tried, bestLoc := 0, 0
-		seen := map[[2]string]bool{}
-		for _, r := range m.Relations {
-			if !r.cooperative() {
+		bestLoc := 0
+		for _, c := range cands {
+			if !t.Step(0) {
+				return nil, t.Err()
+			}
+			next, err := cur.Apply(network.Edit{AddLinks: []network.Link{c.link}})
+			t.Step(1)
+			if err != nil {
 				continue
 			}
-			for _, a := range recOfKinds(cur, r.From) {
-				for _, b := range recOfKinds(cur, r.To) {
-					p := [2]string{min(a.ID, b.ID), max(a.ID, b.ID)}
-					loc, ok := recLocality(a, b)
-					if a.ID == b.ID || !ok || linked[p] || seen[p] || tried >= maxCand {
-						continue
-					}
-					seen[p] = true
-					tried++
-					kind := network.Cooperation
-					l := network.Link{From: a.ID, To: b.ID, Kind: kind, Evidence: ProposedEvidence}
-					next, err := cur.Apply(network.Edit{AddLinks: []network.Link{l}})
-					if err != nil {
-						continue
-					}
-					step := recEffect(now, recMeasure(next, m), nil)
-					if !step.improves() {
-						continue
-					}
-					if best == nil || step.better(best.Effect) || !best.Effect.better(step) && loc > bestLoc {
-						bestLoc = loc
-						best = &Recommendation{Action: ActionAddLink, Links: []network.Link{l}, Effect: step, Severity: r.Severity,
-							Addresses:   []string{RuleMissingRelation + ": " + r.Name},
-							Explanation: fmt.Sprintf("Link %s with %s (%s, expected relation %s)", a.Label(), b.Label(), kind, r.Name)}
-						bestNet = next
-					}
-				}
+			step := Compare(now, Measure(next, m))
+			if !step.improves() {
+				continue
+			}
+			if best == nil || step.better(best.Effect) || !best.Effect.better(step) && c.loc > bestLoc {
+				a, _ := cur.Actor(c.link.From)
+				b, _ := cur.Actor(c.link.To)
+				bestLoc = c.loc
+				best = &Recommendation{Action: AddLink, Links: []network.Link{c.link}, Effect: step, Severity: c.rule.Severity,
+					Addresses:   []Key{{MissingRelation, c.rule.Name}},
+					Explanation: fmt.Sprintf("Link %s with %s (%s, expected relation %s)", a.Label(), b.Label(), c.link.Kind, c.rule.Name)}
+				bestNet = next
 			}
 		}
 		if best == nil {
 			break
 		}
 		cur = bestNet
-		ids := []string{best.Links[0].From, best.Links[0].To}
-		best.Effect = recEffect(base, recMeasure(cur, m), ids)
+		best.Effect = Compare(base, Measure(cur, m), best.Links[0].From, best.Links[0].To)
 		out = append(out, *best)
+	}
+	if t != nil {
+		t.Finish()
+	}
+	return out, nil
+}
+
+// optCandidate is a link the optimiser may propose.
+type optCandidate struct {
+	link network.Link
+	rule RelationRule
+	loc  int // see recLocality
+}
+
+// optCandidates returns up to limit candidate links of the optimiser for n:
+// the pairs of actors of the two sides of each cooperative relation rule,
+// in rule order then ID order, that are not the same actor, not already
+// linked by a working link, not in different places, and not seen before.
+func optCandidates(n *network.Network, m *Model, limit int) []optCandidate {
+	linked := map[[2]string]bool{}
+	for _, l := range n.Current().Links() {
+		linked[[2]string{l.From, l.To}], linked[[2]string{l.To, l.From}] = true, true
+	}
+	seen := map[[2]string]bool{}
+	var out []optCandidate
+	for _, r := range m.Relations {
+		if !r.cooperative() {
+			continue
+		}
+		for _, a := range recOfKinds(n, r.From) {
+			for _, b := range recOfKinds(n, r.To) {
+				if len(out) >= limit {
+					return out
+				}
+				p := [2]string{min(a.ID, b.ID), max(a.ID, b.ID)}
+				loc, ok := recLocality(a, b)
+				if a.ID == b.ID || !ok || linked[p] || seen[p] {
+					continue
+				}
+				seen[p] = true
+				out = append(out, optCandidate{link: network.Link{From: a.ID, To: b.ID, Kind: network.Cooperation, Evidence: ProposedEvidence}, rule: r, loc: loc})
+			}
+		}
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -9,7 +10,7 @@ import (
 	"github.com/labournet/labournet/analysis/gap"
 	"github.com/labournet/labournet/report"
 
-	"github.com/labournet/labournet/encoding"
+	"github.com/labournet/labournet/internal/atomicfile"
 	"github.com/labournet/labournet/network"
 )
 
@@ -61,7 +62,7 @@ func cmdAnalyze(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageError(stderr, "analyze", analyzeUsage, "--at: %v", err)
 	}
-	opt := report.ReportOptions{At: day, Optimize: *optimize}
+	opt := report.Options{At: day, Optimize: *optimize}
 	if *optimize == 0 {
 		opt.Optimize = -1
 	}
@@ -86,7 +87,11 @@ func cmdAnalyze(args []string, stdout, stderr io.Writer) int {
 	if code != 0 {
 		return code
 	}
-	r := report.NewReport(n, opt)
+	r, err := report.New(context.Background(), n, opt)
+	if err != nil {
+		fmt.Fprintf(stderr, "labournet analyze: %v\n", err)
+		return 1
+	}
 	write := r.WriteMarkdown
 	if *format == "json" {
 		write = r.WriteJSON
@@ -94,7 +99,7 @@ func cmdAnalyze(args []string, stdout, stderr io.Writer) int {
 	if *out == "" {
 		err = write(stdout)
 	} else {
-		err = encoding.WriteFile(*out, write)
+		err = atomicfile.Write(*out, write)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "labournet analyze: %v\n", err)

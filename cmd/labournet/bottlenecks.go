@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -54,7 +55,10 @@ func cmdBottlenecks(args []string, stdout, stderr io.Writer) int {
 	if !day.IsZero() {
 		n = n.View(network.Filter{At: day})
 	}
-	writeBottlenecks(stdout, n, *top)
+	if err := writeBottlenecks(stdout, n, *top); err != nil {
+		fmt.Fprintf(stderr, "labournet bottlenecks: %v\n", err)
+		return 1
+	}
 	return 0
 }
 
@@ -69,7 +73,7 @@ func actorName(n *network.Network) func(string) string {
 }
 
 // writeBottlenecks prints the bottleneck findings of n's working part.
-func writeBottlenecks(w io.Writer, n *network.Network, top int) {
+func writeBottlenecks(w io.Writer, n *network.Network, top int) error {
 	s := n.Current().Snapshot()
 	name := actorName(n)
 	fmt.Fprintf(w, "Bottlenecks of %s (%d actors, %d working links)\n\n", n.Name, s.N(), s.NumLinks())
@@ -109,13 +113,20 @@ func writeBottlenecks(w io.Writer, n *network.Network, top int) {
 
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "Fragmentation now: %s (the share of pairs of actors that cannot reach each other).\n", num(bottleneck.Fragmentation(s)))
-	effects := bottleneck.RemovalEffects(s)
+	effects, err := bottleneck.RemovalEffects(context.Background(), s, bottleneck.RemovalOptions{})
+	if err != nil {
+		return err
+	}
 	lost := make(map[string]int64, len(effects))
 	for _, e := range effects {
 		lost[e.ID] = e.Lost
 	}
 	fmt.Fprintln(w, "Removing one of these actors would cut the most pairs off from each other:")
-	for i, e := range bottleneck.RemovalFragmentation(s).Top(top) {
+	frag, err := bottleneck.RemovalFragmentation(context.Background(), s, bottleneck.RemovalOptions{})
+	if err != nil {
+		return err
+	}
+	for i, e := range frag.Top(top) {
 		fmt.Fprintf(w, "%3d. %s: fragmentation would be %s (%d pairs lost)\n", i+1, name(e.ID), num(float64(e.Value)), lost[e.ID])
 	}
 
@@ -135,6 +146,7 @@ func writeBottlenecks(w io.Writer, n *network.Network, top int) {
 	if k == 0 {
 		fmt.Fprintln(w, "     none")
 	}
+	return nil
 }
 
 // num formats a measure for reading.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -54,6 +55,7 @@ func cmdDiff(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, "diff", diffUsage, "%v", err)
 	}
 	var d report.NetworkDiff
+	var err error
 	var before, after *network.Network
 	opt := report.DiffOptions{Top: *top}
 	switch {
@@ -65,14 +67,20 @@ func cmdDiff(args []string, stdout, stderr io.Writer) int {
 		if after, code = loadNetwork(fs.Arg(1), stderr); code != 0 {
 			return code
 		}
-		d = report.Diff(before, after, opt)
+		if d, err = report.Diff(context.Background(), before, after, opt); err != nil {
+			fmt.Fprintf(stderr, "labournet diff: %v\n", err)
+			return 1
+		}
 	case len(at) == 2 && fs.NArg() == 1:
 		n, code := loadNetwork(fs.Arg(0), stderr)
 		if code != 0 {
 			return code
 		}
 		before, after = n, n
-		d = report.DiffAt(n, at[0], at[1], opt)
+		if d, err = report.DiffAt(context.Background(), n, at[0], at[1], opt); err != nil {
+			fmt.Fprintf(stderr, "labournet diff: %v\n", err)
+			return 1
+		}
 	default:
 		return usageError(stderr, "diff", diffUsage, "want OLD NEW, or --at DATE1 --at DATE2 FILE")
 	}

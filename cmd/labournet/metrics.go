@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -65,7 +67,7 @@ func init() {
 // float64 NaN is undefined.
 type column struct {
 	name string
-	fn   func(s *network.Snapshot, o metricsOpts) []any
+	fn   func(r *metricsRun) ([]any, error)
 }
 
 type metricsOpts struct {
@@ -73,51 +75,87 @@ type metricsOpts struct {
 	group    string
 }
 
-func rankingCol(f func(s *network.Snapshot, o metricsOpts) analysis.Ranking) func(*network.Snapshot, metricsOpts) []any {
-	return func(s *network.Snapshot, o metricsOpts) []any {
-		m := f(s, o).Map()
-		out := make([]any, s.N())
+// metricsRun holds one run of the metrics command: the snapshot, the
+// options, and the analyses several columns read, each computed once, on
+// first use.
+type metricsRun struct {
+	ctx   context.Context
+	s     *network.Snapshot
+	o     metricsOpts
+	holes []bottleneck.HoleScores // by actor index
+	brok  []bottleneck.BrokerageRoles
+}
+
+// holeScores returns every actor's structural-holes measures, by index.
+func (r *metricsRun) holeScores() []bottleneck.HoleScores {
+	if r.holes == nil {
+		r.holes = make([]bottleneck.HoleScores, r.s.N())
+		for _, h := range bottleneck.StructuralHoles(r.s, bottleneck.HolesOptions{Directed: r.o.directed}) {
+			i, _ := r.s.Index(h.ID)
+			r.holes[i] = h
+		}
+	}
+	return r.holes
+}
+
+// brokerage returns every actor's raw brokerage counts, by index.
+func (r *metricsRun) brokerage() []bottleneck.BrokerageRoles {
+	if r.brok == nil {
+		r.brok = make([]bottleneck.BrokerageRoles, r.s.N())
+		for _, b := range bottleneck.Brokerage(r.s, bottleneck.BrokerageOptions{Attr: r.o.group}).Actors {
+			i, _ := r.s.Index(b.ID)
+			r.brok[i] = b.Raw
+		}
+	}
+	return r.brok
+}
+
+// rankingCol turns a per-actor measure into a column.
+func rankingCol(f func(r *metricsRun) (analysis.Ranking, error)) func(*metricsRun) ([]any, error) {
+	return func(r *metricsRun) ([]any, error) {
+		rank, err := f(r)
+		if err != nil {
+			return nil, err
+		}
+		m := rank.Map()
+		out := make([]any, r.s.N())
 		for i := range out {
-			v, ok := m[s.ID(i)]
+			v, ok := m[r.s.ID(i)]
 			if !ok {
 				v = math.NaN()
 			}
 			out[i] = v
 		}
-		return out
+		return out, nil
 	}
 }
 
-func intCol(f func(s *network.Snapshot, i int) int) func(*network.Snapshot, metricsOpts) []any {
-	return func(s *network.Snapshot, _ metricsOpts) []any {
-		out := make([]any, s.N())
+// perActor builds a column from a value per actor index.
+func perActor[T any](f func(r *metricsRun, i int) T) func(*metricsRun) ([]any, error) {
+	return func(r *metricsRun) ([]any, error) {
+		out := make([]any, r.s.N())
 		for i := range out {
-			out[i] = f(s, i)
+			out[i] = f(r, i)
 		}
-		return out
+		return out, nil
 	}
+}
+
+// undefinedOnError makes an iterative measure that did not converge a
+// column of undefined values rather than a failure.
+func undefinedOnError(rank analysis.Ranking, err error) (analysis.Ranking, error) {
+	if errors.Is(err, centrality.ErrNoConvergence) {
+		return nil, nil
+	}
+	return rank, err
 }
 
 func metricColumns() []column {
-	holes := func(pick func(bottleneck.HoleScores) float64) func(*network.Snapshot, metricsOpts) []any {
-		return func(s *network.Snapshot, o metricsOpts) []any {
-			out := make([]any, s.N())
-			for _, h := range bottleneck.StructuralHoles(s, bottleneck.HolesOptions{Directed: o.directed}) {
-				i, _ := s.Index(h.ID)
-				out[i] = pick(h)
-			}
-			return out
-		}
+	holes := func(pick func(bottleneck.HoleScores) analysis.Float) func(*metricsRun) ([]any, error) {
+		return perActor(func(r *metricsRun, i int) float64 { return float64(pick(r.holeScores()[i])) })
 	}
-	brok := func(pick func(bottleneck.BrokerageRoles) float64) func(*network.Snapshot, metricsOpts) []any {
-		return func(s *network.Snapshot, o metricsOpts) []any {
-			out := make([]any, s.N())
-			for _, b := range bottleneck.Brokerage(s, bottleneck.BrokerageOptions{Attr: o.group}).Actors {
-				i, _ := s.Index(b.ID)
-				out[i] = pick(b.Raw)
-			}
-			return out
-		}
+	brok := func(pick func(bottleneck.BrokerageRoles) analysis.Float) func(*metricsRun) ([]any, error) {
+		return perActor(func(r *metricsRun, i int) float64 { return float64(pick(r.brokerage()[i])) })
 	}
 	sum := func(ws []float64) float64 {
 		t := 0.0
@@ -127,96 +165,68 @@ func metricColumns() []column {
 		return t
 	}
 	return []column{
-		{"id", func(s *network.Snapshot, _ metricsOpts) []any {
-			return strCol(s, func(i int) string { return s.ID(i) })
-		}},
-		{"name", func(s *network.Snapshot, _ metricsOpts) []any {
-			return strCol(s, func(i int) string { return s.Actor(i).Name })
-		}},
-		{"kind", func(s *network.Snapshot, _ metricsOpts) []any {
-			return strCol(s, func(i int) string { return s.Actor(i).Kind.String() })
-		}},
-		{"degree", intCol(func(s *network.Snapshot, i int) int { return s.Degree(i) })},
-		{"weighted_degree", func(s *network.Snapshot, _ metricsOpts) []any {
-			out := make([]any, s.N())
-			for i := range out {
-				out[i] = sum(s.NeighborWeights(i))
-			}
-			return out
-		}},
-		{"in_degree", intCol(func(s *network.Snapshot, i int) int { return len(s.In(i)) })},
-		{"out_degree", intCol(func(s *network.Snapshot, i int) int { return len(s.Out(i)) })},
-		{"betweenness", rankingCol(func(s *network.Snapshot, o metricsOpts) analysis.Ranking {
-			return centrality.Betweenness(s, centrality.BetweennessOptions{Directed: o.directed})
+		{"id", perActor(func(r *metricsRun, i int) string { return r.s.ID(i) })},
+		{"name", perActor(func(r *metricsRun, i int) string { return r.s.Actor(i).Name })},
+		{"kind", perActor(func(r *metricsRun, i int) string { return r.s.Actor(i).Kind.String() })},
+		{"degree", perActor(func(r *metricsRun, i int) int { return r.s.Degree(i) })},
+		{"weighted_degree", perActor(func(r *metricsRun, i int) float64 { return sum(r.s.NeighborWeights(i)) })},
+		{"in_degree", perActor(func(r *metricsRun, i int) int { return len(r.s.In(i)) })},
+		{"out_degree", perActor(func(r *metricsRun, i int) int { return len(r.s.Out(i)) })},
+		{"betweenness", rankingCol(func(r *metricsRun) (analysis.Ranking, error) {
+			return centrality.Betweenness(r.ctx, r.s, centrality.BetweennessOptions{Directed: r.o.directed})
 		})},
-		{"closeness", rankingCol(func(s *network.Snapshot, o metricsOpts) analysis.Ranking {
-			return centrality.Closeness(s, centrality.ClosenessOptions{Directed: o.directed})
+		{"closeness", rankingCol(func(r *metricsRun) (analysis.Ranking, error) {
+			return centrality.Closeness(r.ctx, r.s, centrality.ClosenessOptions{Directed: r.o.directed})
 		})},
-		{"harmonic", rankingCol(func(s *network.Snapshot, o metricsOpts) analysis.Ranking {
-			return centrality.Harmonic(s, centrality.ClosenessOptions{Directed: o.directed})
+		{"harmonic", rankingCol(func(r *metricsRun) (analysis.Ranking, error) {
+			return centrality.Harmonic(r.ctx, r.s, centrality.ClosenessOptions{Directed: r.o.directed})
 		})},
-		{"eigenvector", rankingCol(func(s *network.Snapshot, o metricsOpts) analysis.Ranking {
-			r, err := centrality.Eigenvector(s, centrality.EigenOptions{Directed: o.directed})
-			if err != nil {
-				return nil // undefined for all
-			}
-			return r
+		{"eigenvector", rankingCol(func(r *metricsRun) (analysis.Ranking, error) {
+			return undefinedOnError(centrality.Eigenvector(r.s, centrality.EigenOptions{Directed: r.o.directed}))
 		})},
-		{"pagerank", rankingCol(func(s *network.Snapshot, o metricsOpts) analysis.Ranking {
-			r, err := centrality.PageRank(s, centrality.PageRankOptions{Directed: o.directed})
-			if err != nil {
-				return nil // undefined for all
-			}
-			return r
+		{"pagerank", rankingCol(func(r *metricsRun) (analysis.Ranking, error) {
+			return undefinedOnError(centrality.PageRank(r.s, centrality.PageRankOptions{Directed: r.o.directed}))
 		})},
-		{"core", rankingCol(func(s *network.Snapshot, o metricsOpts) analysis.Ranking {
-			return cohesion.CoreNumbers(s, cohesion.CoreOptions{Directed: o.directed})
+		{"core", rankingCol(func(r *metricsRun) (analysis.Ranking, error) {
+			return cohesion.CoreNumbers(r.s, cohesion.CoreOptions{Directed: r.o.directed}), nil
 		})},
-		{"clustering", rankingCol(func(s *network.Snapshot, o metricsOpts) analysis.Ranking {
-			return cohesion.Clustering(s, cohesion.ClusteringOptions{Directed: o.directed})
+		{"clustering", rankingCol(func(r *metricsRun) (analysis.Ranking, error) {
+			return cohesion.Clustering(r.s, cohesion.ClusteringOptions{Directed: r.o.directed}), nil
 		})},
-		{"community", func(s *network.Snapshot, _ metricsOpts) []any {
-			out := make([]any, s.N())
-			for c, g := range cohesion.Louvain(s, cohesion.LouvainOptions{}).Groups {
+		{"community", func(r *metricsRun) ([]any, error) {
+			out := make([]any, r.s.N())
+			for c, g := range cohesion.Louvain(r.s, cohesion.LouvainOptions{}).Groups {
 				for _, id := range g {
-					i, _ := s.Index(id)
+					i, _ := r.s.Index(id)
 					out[i] = c
 				}
 			}
-			return out
+			return out, nil
 		}},
-		{"constraint", holes(func(h bottleneck.HoleScores) float64 { return float64(h.Constraint) })},
-		{"effective_size", holes(func(h bottleneck.HoleScores) float64 { return float64(h.EffectiveSize) })},
-		{"efficiency", holes(func(h bottleneck.HoleScores) float64 { return float64(h.Efficiency) })},
-		{"hierarchy", holes(func(h bottleneck.HoleScores) float64 { return float64(h.Hierarchy) })},
-		{"articulation", func(s *network.Snapshot, _ metricsOpts) []any {
-			out := make([]any, s.N())
+		{"constraint", holes(func(h bottleneck.HoleScores) analysis.Float { return h.Constraint })},
+		{"effective_size", holes(func(h bottleneck.HoleScores) analysis.Float { return h.EffectiveSize })},
+		{"efficiency", holes(func(h bottleneck.HoleScores) analysis.Float { return h.Efficiency })},
+		{"hierarchy", holes(func(h bottleneck.HoleScores) analysis.Float { return h.Hierarchy })},
+		{"articulation", func(r *metricsRun) ([]any, error) {
+			out := make([]any, r.s.N())
 			for i := range out {
 				out[i] = false
 			}
-			for _, c := range bottleneck.ArticulationPoints(s, bottleneck.CutOptions{}) {
-				i, _ := s.Index(c.ID)
+			for _, c := range bottleneck.ArticulationPoints(r.s, bottleneck.CutOptions{}) {
+				i, _ := r.s.Index(c.ID)
 				out[i] = true
 			}
-			return out
+			return out, nil
 		}},
-		{"coordinator", brok(func(r bottleneck.BrokerageRoles) float64 { return float64(r.Coordinator) })},
-		{"itinerant", brok(func(r bottleneck.BrokerageRoles) float64 { return float64(r.Itinerant) })},
-		{"representative", brok(func(r bottleneck.BrokerageRoles) float64 { return float64(r.Representative) })},
-		{"gatekeeper", brok(func(r bottleneck.BrokerageRoles) float64 { return float64(r.Gatekeeper) })},
-		{"liaison", brok(func(r bottleneck.BrokerageRoles) float64 { return float64(r.Liaison) })},
+		{"coordinator", brok(func(r bottleneck.BrokerageRoles) analysis.Float { return r.Coordinator })},
+		{"itinerant", brok(func(r bottleneck.BrokerageRoles) analysis.Float { return r.Itinerant })},
+		{"representative", brok(func(r bottleneck.BrokerageRoles) analysis.Float { return r.Representative })},
+		{"gatekeeper", brok(func(r bottleneck.BrokerageRoles) analysis.Float { return r.Gatekeeper })},
+		{"liaison", brok(func(r bottleneck.BrokerageRoles) analysis.Float { return r.Liaison })},
 	}
 }
 
 var brokerageColumns = []string{"coordinator", "itinerant", "representative", "gatekeeper", "liaison"}
-
-func strCol(s *network.Snapshot, f func(int) string) []any {
-	out := make([]any, s.N())
-	for i := range out {
-		out[i] = f(i)
-	}
-	return out
-}
 
 func cmdMetrics(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("metrics", flag.ContinueOnError)
@@ -278,10 +288,14 @@ func cmdMetrics(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	s := n.View(filter).Current().Snapshot()
-	o := metricsOpts{directed: *directed, group: *group}
+	run := &metricsRun{ctx: context.Background(), s: s, o: metricsOpts{directed: *directed, group: *group}}
 	values := make([][]any, len(cols))
 	for j, c := range cols {
-		values[j] = c.fn(s, o)
+		var err error
+		if values[j], err = c.fn(run); err != nil {
+			fmt.Fprintf(stderr, "labournet metrics: %s: %v\n", c.name, err)
+			return 1
+		}
 	}
 	if *format == "json" {
 		return writeMetricsJSON(stdout, stderr, s, cols, values)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -9,9 +10,9 @@ import (
 	"github.com/labournet/labournet/analysis/bottleneck"
 	"github.com/labournet/labournet/analysis/centrality"
 
-	"github.com/labournet/labournet/encoding"
 	"github.com/labournet/labournet/encoding/gexf"
 	"github.com/labournet/labournet/encoding/graphml"
+	"github.com/labournet/labournet/internal/atomicfile"
 	"github.com/labournet/labournet/network"
 	"github.com/labournet/labournet/render"
 )
@@ -84,7 +85,7 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 	if *out == "" {
 		err = draw(stdout, n, opt)
 	} else {
-		err = encoding.WriteFile(*out, func(w io.Writer) error { return draw(w, n, opt) })
+		err = atomicfile.Write(*out, func(w io.Writer) error { return draw(w, n, opt) })
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "labournet render: %v\n", err)
@@ -100,7 +101,8 @@ func highlightOf(n *network.Network, what string) render.Highlight {
 	switch what {
 	case "central":
 		h.Central = map[string]float64{}
-		for _, sc := range centrality.Betweenness(s, centrality.BetweennessOptions{}).Top(10) {
+		btw, _ := centrality.Betweenness(context.Background(), s, centrality.BetweennessOptions{}) // cannot fail without cancellation
+		for _, sc := range btw.Top(10) {
 			if sc.Value > 0 {
 				h.Central[sc.ID] = float64(sc.Value)
 			}

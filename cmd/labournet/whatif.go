@@ -75,7 +75,7 @@ func cmdWhatif(args []string, stdout, stderr io.Writer) int {
 		printProblems(stderr, err)
 		return 1
 	}
-	c := report.Compare(n, after, gap.DefaultModel())
+	c := report.WhatIf(n, after, gap.DefaultModel())
 	if *asJSON {
 		if err := writeJSON(stdout, c); err != nil {
 			fmt.Fprintln(stderr, err)
@@ -87,7 +87,7 @@ func cmdWhatif(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-func writeComparison(w io.Writer, n *network.Network, c report.Comparison) {
+func writeComparison(w io.Writer, n *network.Network, e gap.Effect) {
 	name := actorName(n)
 	names := func(ids []string) string {
 		if len(ids) == 0 {
@@ -100,23 +100,27 @@ func writeComparison(w io.Writer, n *network.Network, c report.Comparison) {
 		return strings.Join(out, "; ")
 	}
 	fmt.Fprintf(w, "%-36s %10s %10s\n", "", "before", "after")
-	fmt.Fprintf(w, "%-36s %10d %10d\n", "articulation points", len(c.Before.CutPoints), len(c.After.CutPoints))
-	fmt.Fprintf(w, "%-36s %10d %10d\n", "bridges", len(c.Before.Bridges), len(c.After.Bridges))
-	fmt.Fprintf(w, "%-36s %10d %10d\n", "pairs that can reach each other", c.Before.Reachable, c.After.Reachable)
-	fmt.Fprintf(w, "%-36s %10s %10s\n", "fragmentation", num(float64(c.Before.Fragmentation)), num(float64(c.After.Fragmentation)))
-	fmt.Fprintf(w, "%-36s %10d %10d\n", "gaps against the reference model", len(c.Before.Gaps), len(c.After.Gaps))
+	fmt.Fprintf(w, "%-36s %10d %10d\n", "articulation points", e.CutPoints.Before, e.CutPoints.After)
+	fmt.Fprintf(w, "%-36s %10d %10d\n", "bridges", e.Bridges.Before, e.Bridges.After)
+	fmt.Fprintf(w, "%-36s %10d %10d\n", "pairs that can reach each other", e.Reachable.Before, e.Reachable.After)
+	fmt.Fprintf(w, "%-36s %10s %10s\n", "fragmentation", num(float64(e.Fragmentation.Before)), num(float64(e.Fragmentation.After)))
+	fmt.Fprintf(w, "%-36s %10d %10d\n", "gaps against the reference model", e.Gaps.Before, e.Gaps.After)
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, "No longer a bottleneck: %s\n", names(c.CutPointsGone))
-	fmt.Fprintf(w, "New bottlenecks:        %s\n", names(c.CutPointsNew))
-	fmt.Fprintf(w, "Bridges gone:           %s\n", orNone(c.BridgesGone))
-	fmt.Fprintf(w, "New bridges:            %s\n", orNone(c.BridgesNew))
-	fmt.Fprintf(w, "Gaps closed:            %s\n", orNone(c.GapsClosed))
-	fmt.Fprintf(w, "Gaps opened:            %s\n", orNone(c.GapsOpened))
+	fmt.Fprintf(w, "No longer a bottleneck: %s\n", names(e.Relieved))
+	fmt.Fprintf(w, "New bottlenecks:        %s\n", names(e.NewCutPoints))
+	fmt.Fprintf(w, "Bridges gone:           %s\n", orNone(e.BridgesGone))
+	fmt.Fprintf(w, "New bridges:            %s\n", orNone(e.BridgesNew))
+	fmt.Fprintf(w, "Gaps closed:            %s\n", orNone(e.Closed))
+	fmt.Fprintf(w, "Gaps opened:            %s\n", orNone(e.Opened))
 }
 
-func orNone(s []string) string {
+func orNone[T fmt.Stringer](s []T) string {
 	if len(s) == 0 {
 		return "none"
 	}
-	return strings.Join(s, "; ")
+	parts := make([]string, len(s))
+	for i, x := range s {
+		parts[i] = x.String()
+	}
+	return strings.Join(parts, "; ")
 }

@@ -1,7 +1,12 @@
 // Package gexf writes labour-market networks as GEXF 1.3, the native format
 // of Gephi: actors as nodes labelled with their names, links as edges with
 // their weight, a per-edge type (directed or undirected) and kind, and every
-// other actor and link field as a declared attribute.
+// other actor and link field as a declared attribute, named as in the
+// labournet/1 JSON format ("level", "money.amount", "targetGroups"; lists
+// joined with "; "). Two attributes are there for Gephi's filters: an
+// actor's "aggregate" is true whenever it stands for several organisations
+// (a Count above 1 included), and a link's "meetingsPerYear" is its cadence
+// as a number.
 package gexf
 
 import (
@@ -9,9 +14,9 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 
 	"github.com/labournet/labournet/actor"
+	"github.com/labournet/labournet/internal/schema"
 	"github.com/labournet/labournet/internal/xmltext"
 	"github.com/labournet/labournet/network"
 )
@@ -19,70 +24,54 @@ import (
 // column is a declared attribute and how to read it from an element.
 type column[T any] struct {
 	title, typ string
-	get        func(T) string
+	get        func(*T) string
 }
 
-func list(s []string) string { return strings.Join(s, "; ") }
-
-var actorColumns = []column[actor.Actor]{
-	{"kind", "string", func(a actor.Actor) string { return a.Kind.String() }},
-	{"level", "string", func(a actor.Actor) string { return a.Level.String() }},
-	{"country", "string", func(a actor.Actor) string { return a.Country }},
-	{"region", "string", func(a actor.Actor) string { return a.Region }},
-	{"aggregate", "boolean", func(a actor.Actor) string {
-		if a.IsAggregate() {
-			return "true"
+// columns returns the columns of the fields of table that GEXF carries as
+// attributes, with the values as the XML formats write them.
+func columns[T any](table []schema.Field[T]) []column[T] {
+	var cols []column[T]
+	for _, f := range table {
+		if f.GEXF != "" {
+			cols = append(cols, column[T]{f.Name, f.GEXF, f.XML})
 		}
-		return ""
-	}},
-	{"count", "integer", func(a actor.Actor) string {
-		if a.Count == 0 {
-			return ""
-		}
-		return strconv.Itoa(a.Count)
-	}},
-	{"sectors", "string", func(a actor.Actor) string { return list(a.Sectors) }},
-	{"targetGroups", "string", func(a actor.Actor) string { return list(a.TargetGroups) }},
-	{"skills", "string", func(a actor.Actor) string { return list(a.Skills) }},
-	{"themes", "string", func(a actor.Actor) string { return list(a.Themes) }},
+	}
+	return cols
 }
 
-var linkColumns = []column[network.Link]{
-	{"id", "string", func(l network.Link) string { return l.ID }},
-	{"kind", "string", func(l network.Link) string { return l.Kind.String() }},
-	{"role", "string", func(l network.Link) string { return l.Role }},
-	{"label", "string", func(l network.Link) string { return l.Label }},
-	{"money.amount", "double", func(l network.Link) string {
-		if l.Money == nil {
-			return ""
+var actorColumns = func() []column[actor.Actor] {
+	cols := columns(schema.Actor)
+	for i, c := range cols {
+		if c.title == "aggregate" {
+			// For filtering in Gephi: whether the actor stands for several
+			// organisations, a Count above 1 without the flag included.
+			cols[i].get = func(a *actor.Actor) string {
+				if a.IsAggregate() {
+					return "true"
+				}
+				return ""
+			}
 		}
-		return strconv.FormatFloat(l.Money.Amount, 'g', -1, 64)
-	}},
-	{"money.currency", "string", func(l network.Link) string {
-		if l.Money == nil {
-			return ""
+	}
+	return cols
+}()
+
+var linkColumns = func() []column[network.Link] {
+	var cols []column[network.Link]
+	for _, c := range columns(schema.Link) {
+		cols = append(cols, c)
+		if c.title == "cadence" {
+			// The cadence as a number, for sizing and filtering in Gephi.
+			cols = append(cols, column[network.Link]{"meetingsPerYear", "double", func(l *network.Link) string {
+				if l.Cadence.PerYear == 0 {
+					return ""
+				}
+				return strconv.FormatFloat(l.Cadence.PerYear, 'g', -1, 64)
+			}})
 		}
-		return l.Money.Currency
-	}},
-	{"money.ceiling", "boolean", func(l network.Link) string {
-		if l.Money == nil || !l.Money.Ceiling {
-			return ""
-		}
-		return "true"
-	}},
-	{"cadence", "string", func(l network.Link) string { return l.Cadence.String() }},
-	{"meetingsPerYear", "double", func(l network.Link) string {
-		if l.Cadence.PerYear == 0 {
-			return ""
-		}
-		return strconv.FormatFloat(l.Cadence.PerYear, 'g', -1, 64)
-	}},
-	{"start", "string", func(l network.Link) string { return l.Start.String() }},
-	{"end", "string", func(l network.Link) string { return l.End.String() }},
-	{"status", "string", func(l network.Link) string { return l.Status.String() }},
-	{"targetGroups", "string", func(l network.Link) string { return list(l.TargetGroups) }},
-	{"evidence", "string", func(l network.Link) string { return l.Evidence }},
-}
+	}
+	return cols
+}()
 
 // Write writes n as a static GEXF 1.3 graph. The graph's default edge type
 // is undirected; links of directed kinds carry type="directed".
@@ -121,13 +110,15 @@ func Write(w io.Writer, n *network.Network) error {
 		}
 		b.WriteString("        </attvalues>\n")
 	}
-	for _, a := range as {
+	for i := range as {
+		a := &as[i]
 		fmt.Fprintf(b, `      <node id="%s" label="%s">`+"\n", esc(a.ID), esc(a.Label()))
 		values(attValues("n", actorColumns, a, aKeys, a.Attrs))
 		b.WriteString("      </node>\n")
 	}
 	b.WriteString("    </nodes>\n    <edges>\n")
-	for i, l := range ls {
+	for i := range ls {
+		l := &ls[i]
 		typ := "undirected"
 		if l.IsDirected() {
 			typ = "directed"
@@ -146,7 +137,7 @@ func esc(s string) string { return xmltext.Escape(s, true) }
 // attValues returns the non-empty attribute values of one element as
 // (attribute id, value) pairs: the columns' ids are prefix+index, the free
 // attributes' prefix+"a"+index, as declared.
-func attValues[T any](prefix string, cols []column[T], el T, keys []string, attrs map[string]string) [][2]string {
+func attValues[T any](prefix string, cols []column[T], el *T, keys []string, attrs map[string]string) [][2]string {
 	var vals [][2]string
 	for i, c := range cols {
 		if v := c.get(el); v != "" {

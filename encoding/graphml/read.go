@@ -2,49 +2,49 @@ package graphml
 
 import (
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
-	"math"
-	"strconv"
 	"strings"
 
 	"github.com/labournet/labournet/actor"
+	"github.com/labournet/labournet/internal/fileerr"
+	"github.com/labournet/labournet/internal/schema"
 	"github.com/labournet/labournet/network"
 )
 
-// Error is one problem found in a GraphML file.
-type Error struct {
-	File string
-	Line int
-	Err  error
+// declared is a <key> declared in the file being read.
+type declared struct {
+	id, domain, name string
 }
-
-// Error implements error: "file:line: reason".
-func (e *Error) Error() string { return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err) }
-
-// Unwrap returns the reason, so that errors.Is works against ErrFormat and
-// the sentinels of packages actor and network.
-func (e *Error) Unwrap() error { return e.Err }
 
 // element is a node or edge being read.
 type element struct {
-	line  int
+	tag   string            // "node" or "edge"
+	line  int               // where its start tag ends
 	attrs map[string]string // GraphML id, source, target, directed
 	data  map[string]string // attr.name → value
 }
 
+// place names the element in errors: `node "tul"`, "edge tul -> pzlk".
+func (el *element) place() string {
+	if el.tag == "node" {
+		return fmt.Sprintf("node %q", el.attrs["id"])
+	}
+	return fmt.Sprintf("edge %s -> %s", el.attrs["source"], el.attrs["target"])
+}
+
 // Read reads a network from GraphML; file names the source in errors. It
-// reports every problem found, each an *Error with its line, and returns a
-// nil network when there is any.
+// reports every problem found, each an *encoding.ParseError with its line
+// and, for a node or edge, the element and field, and returns a nil network
+// when there is any.
 func Read(r io.Reader, file string) (*network.Network, error) {
 	dec := xml.NewDecoder(r)
 	dec.Strict = true
-	var errs []error
-	fail := func(line int, err error) { errs = append(errs, &Error{File: file, Line: line, Err: err}) }
+	p := &fileerr.List{File: file}
+	fail := func(line int, err error) { p.Add(line, 0, "", err) }
 	line := func() int { l, _ := dec.InputPos(); return l }
 
-	keys := map[string]key{} // id → key
+	keys := map[string]declared{} // id → key
 	name := ""
 	edgeDefault := "undirected"
 	var nodes, edges []*element
@@ -59,23 +59,23 @@ func Read(r io.Reader, file string) (*network.Network, error) {
 			break
 		}
 		if err != nil {
-			fail(line(), fmt.Errorf("%w: %v", ErrFormat, err))
-			return nil, errors.Join(errs...)
+			fail(line(), fmt.Errorf("%w: %v", fileerr.ErrFormat, err))
+			return nil, p.Err()
 		}
 		switch t := tok.(type) {
 		case xml.Directive:
-			fail(line(), fmt.Errorf("%w: DTDs and entity declarations are not accepted", ErrFormat))
-			return nil, errors.Join(errs...)
+			fail(line(), fmt.Errorf("%w: DTDs and entity declarations are not accepted", fileerr.ErrFormat))
+			return nil, p.Err()
 		case xml.StartElement:
 			depth++
 			count++
 			if depth > MaxDepth {
-				fail(line(), fmt.Errorf("%w: elements nested deeper than %d", ErrFormat, MaxDepth))
-				return nil, errors.Join(errs...)
+				fail(line(), fmt.Errorf("%w: elements nested deeper than %d", fileerr.ErrFormat, MaxDepth))
+				return nil, p.Err()
 			}
 			if count > MaxElements {
-				fail(line(), fmt.Errorf("%w: more than %d elements", ErrFormat, MaxElements))
-				return nil, errors.Join(errs...)
+				fail(line(), fmt.Errorf("%w: more than %d elements", fileerr.ErrFormat, MaxElements))
+				return nil, p.Err()
 			}
 			if inData > 0 {
 				inData++ // markup inside <data> (yEd's graphics): skipped
@@ -89,7 +89,7 @@ func Read(r io.Reader, file string) (*network.Network, error) {
 			case "graphml":
 				sawGraphML = true
 			case "key":
-				k := key{id: attrs["id"], domain: attrs["for"], name: attrs["attr.name"], typ: attrs["attr.type"]}
+				k := declared{id: attrs["id"], domain: attrs["for"], name: attrs["attr.name"]}
 				if k.name == "" {
 					k.name = k.id
 				}
@@ -99,7 +99,7 @@ func Read(r io.Reader, file string) (*network.Network, error) {
 					edgeDefault = d
 				}
 			case "node", "edge":
-				cur = &element{line: line(), attrs: attrs, data: map[string]string{}}
+				cur = &element{tag: t.Name.Local, line: line(), attrs: attrs, data: map[string]string{}}
 				if t.Name.Local == "node" {
 					nodes = append(nodes, cur)
 				} else {
@@ -121,7 +121,7 @@ func Read(r io.Reader, file string) (*network.Network, error) {
 				inData = 0
 				k, ok := keys[dataKey]
 				if !ok {
-					fail(line(), fmt.Errorf("%w: <data key=%q> names no declared <key>", ErrFormat, dataKey))
+					fail(line(), fmt.Errorf("%w: <data key=%q> names no declared <key>", fileerr.ErrFormat, dataKey))
 					continue
 				}
 				if cur != nil {
@@ -139,45 +139,50 @@ func Read(r io.Reader, file string) (*network.Network, error) {
 		}
 	}
 	if !sawGraphML {
-		fail(1, fmt.Errorf("%w: no <graphml> element", ErrFormat))
-		return nil, errors.Join(errs...)
+		fail(1, fmt.Errorf("%w: no <graphml> element", fileerr.ErrFormat))
+		return nil, p.Err()
 	}
 	n := network.New(name)
 	for _, el := range nodes {
-		a, err := toActor(el)
-		if err != nil {
-			fail(el.line, err)
+		a := actor.Actor{ID: el.attrs["id"], Attrs: attrsOf(el.data)}
+		if !setFields(schema.Actor, &a, el, p) {
 			continue
 		}
 		if err := n.AddActor(a); err != nil {
-			fail(el.line, err)
+			p.Add(el.line, 0, el.place(), err)
 		}
 	}
 	for _, el := range edges {
-		l, err := toLink(el, edgeDefault)
-		if err != nil {
-			fail(el.line, err)
+		l, ok := toLink(el, edgeDefault, p)
+		if !ok {
 			continue
 		}
 		if err := n.AddLink(l); err != nil {
-			fail(el.line, err)
+			p.Add(el.line, 0, el.place(), err)
 		}
 	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+	if p.Len() > 0 {
+		return nil, p.Err()
 	}
 	return n, nil
 }
 
-func splitList(s string) []string {
-	if strings.TrimSpace(s) == "" {
-		return nil
+// setFields sets the fields of v that GraphML carries as data, reporting
+// each bad value; ok is false if there was any.
+func setFields[T any](table []schema.Field[T], v *T, el *element, p *fileerr.List) (ok bool) {
+	ok = true
+	for _, f := range table {
+		if f.GraphML == "" {
+			continue
+		}
+		if s := el.data[f.Name]; s != "" {
+			if err := f.Set(v, s); err != nil {
+				p.Add(el.line, 0, el.place()+": "+f.Name, err)
+				ok = false
+			}
+		}
 	}
-	var out []string
-	for _, v := range strings.Split(s, ";") {
-		out = append(out, strings.TrimSpace(v))
-	}
-	return out
+	return ok
 }
 
 func attrsOf(data map[string]string) map[string]string {
@@ -193,59 +198,10 @@ func attrsOf(data map[string]string) map[string]string {
 	return m
 }
 
-func toActor(el *element) (actor.Actor, error) {
-	d := el.data
-	a := actor.Actor{ID: el.attrs["id"], Name: d["name"], Country: d["country"], Region: d["region"],
-		Sectors: splitList(d["sectors"]), TargetGroups: splitList(d["targetGroups"]), Skills: splitList(d["skills"]),
-		Themes: splitList(d["themes"]), Attrs: attrsOf(d)}
-	var errs []error
-	if k := d["kind"]; k != "" {
-		if err := a.Kind.UnmarshalText([]byte(k)); err != nil {
-			errs = append(errs, fmt.Errorf("node %q: kind: %w", a.ID, err))
-		}
-	}
-	if err := a.Level.UnmarshalText([]byte(d["level"])); err != nil {
-		errs = append(errs, fmt.Errorf("node %q: level: %w", a.ID, err))
-	}
-	if v := d["aggregate"]; v != "" {
-		b, err := strconv.ParseBool(v)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("%w: node %q: aggregate %q is not a boolean", ErrFormat, a.ID, v))
-		}
-		a.Aggregate = b
-	}
-	if v := d["count"]; v != "" {
-		c, err := strconv.Atoi(v)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("%w: node %q: count %q is not a whole number", ErrFormat, a.ID, v))
-		}
-		a.Count = c
-	}
-	return a, errors.Join(errs...)
-}
-
-func toLink(el *element, edgeDefault string) (network.Link, error) {
-	d := el.data
-	l := network.Link{ID: d["id"], From: el.attrs["source"], To: el.attrs["target"], Role: d["role"], Label: d["label"],
-		TargetGroups: splitList(d["targetGroups"]), Evidence: d["evidence"], Attrs: attrsOf(d)}
-	var errs []error
-	text := func(field string, into interface{ UnmarshalText([]byte) error }) {
-		if err := into.UnmarshalText([]byte(d[field])); err != nil {
-			errs = append(errs, fmt.Errorf("edge %s -> %s: %s: %w", l.From, l.To, field, err))
-		}
-	}
-	num := func(field string) float64 {
-		v, err := strconv.ParseFloat(d[field], 64)
-		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-			errs = append(errs, fmt.Errorf("%w: edge %s -> %s: %s %q is not a finite number", ErrFormat, l.From, l.To, field, d[field]))
-		}
-		return v
-	}
-	if d["kind"] != "" {
-		text("kind", &l.Kind)
-	}
-	text("direction", &l.Direction)
-	if d["kind"] == "" && d["direction"] == "" {
+func toLink(el *element, edgeDefault string, p *fileerr.List) (network.Link, bool) {
+	l := network.Link{From: el.attrs["source"], To: el.attrs["target"], Attrs: attrsOf(el.data)}
+	ok := setFields(schema.Link, &l, el, p)
+	if el.data["kind"] == "" && el.data["direction"] == "" {
 		// Foreign GraphML: a cooperation link, directed as the file says.
 		directed := edgeDefault == "directed"
 		if v := el.attrs["directed"]; v != "" {
@@ -255,17 +211,9 @@ func toLink(el *element, edgeDefault string) (network.Link, error) {
 			l.Direction = network.Directed
 		}
 	}
-	text("cadence", &l.Cadence)
-	text("start", &l.Start)
-	text("end", &l.End)
-	text("status", &l.Status)
-	if d["weight"] != "" {
-		l.Weight = num("weight")
+	if err := schema.CheckLink(&l); err != nil {
+		p.Add(el.line, 0, el.place()+": money.amount", err)
+		ok = false
 	}
-	if d["money.amount"] != "" {
-		l.Money = &network.Money{Amount: num("money.amount"), Currency: d["money.currency"], Ceiling: d["money.ceiling"] == "true"}
-	} else if d["money.currency"] != "" {
-		errs = append(errs, fmt.Errorf("%w: edge %s -> %s: money.currency without money.amount", ErrFormat, l.From, l.To))
-	}
-	return l, errors.Join(errs...)
+	return l, ok
 }

@@ -5,6 +5,7 @@ package casestudy
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -14,6 +15,7 @@ import (
 	"github.com/labournet/labournet/report"
 
 	"github.com/labournet/labournet/encoding"
+	"github.com/labournet/labournet/internal/atomicfile"
 	"github.com/labournet/labournet/network"
 	"github.com/labournet/labournet/render"
 )
@@ -54,7 +56,11 @@ func Run(c Case, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	r := report.NewReport(n, report.ReportOptions{})
+	r, err := report.New(context.Background(), n, report.Options{})
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
 	if *format == "json" {
 		err = r.WriteJSON(stdout)
 	} else {
@@ -77,7 +83,7 @@ func Run(c Case, args []string, stdout, stderr io.Writer) int {
 		draw func(io.Writer, *network.Network, render.Options) error
 	}{{".svg", render.SVG}, {".dot", render.DOT}} {
 		path := filepath.Join(*dir, c.Name+out.ext)
-		if err := encoding.WriteFile(path, func(w io.Writer) error { return out.draw(w, n, opt) }); err != nil {
+		if err := atomicfile.Write(path, func(w io.Writer) error { return out.draw(w, n, opt) }); err != nil {
 			fmt.Fprintln(stderr, err)
 			return 1
 		}

@@ -11,6 +11,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	_ "embed"
 	"fmt"
 	"io"
@@ -41,7 +42,11 @@ func editions(w io.Writer, n *network.Network, _ *report.Report) {
 		fmt.Fprintln(w, err)
 		return
 	}
-	d := report.Diff(old, n, report.DiffOptions{Top: 5})
+	d, err := report.Diff(context.Background(), old, n, report.DiffOptions{Top: 5})
+	if err != nil {
+		fmt.Fprintln(w, err)
+		return
+	}
 	name := func(id string) string {
 		if a, ok := n.Actor(id); ok {
 			return a.Label()

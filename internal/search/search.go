@@ -1,9 +1,16 @@
+// Package search is the shortest-path machinery the analyses share: one
+// breadth-first or Dijkstra search from a source that records distances,
+// path counts and predecessors (the first phase of Brandes' algorithm), one
+// binary heap, and one worker pool that runs searches from many sources in
+// parallel with deterministic sums, cancellation and progress.
 package search
 
 import (
+	"context"
 	"math"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/labournet/labournet/network"
 )
@@ -44,8 +51,16 @@ type Search struct {
 	heap  Heap
 	done  []bool    // settled by Dijkstra
 	Dep   []float64 // Brandes dependencies, allocated on first use
+	// Stop, when not nil, is asked every 1,024 actors reached whether to
+	// give the search up; Run then returns false and the search's results
+	// are meaningless.
+	Stop func() bool
 }
 
+// checkEvery is how many actors a search reaches between two calls of Stop.
+const checkEvery = 1024
+
+// New returns the state of searches over n actors.
 func New(n int) *Search {
 	c := &Search{Dist: make([]float64, n), Sigma: make([]float64, n), Preds: make([][]int32, n), done: make([]bool, n)}
 	for i := range c.Dist {
@@ -54,15 +69,25 @@ func New(n int) *Search {
 	return c
 }
 
-// reset clears what the last search touched.
+// reset clears what the last search touched: the actors it settled, and
+// those still queued when a Stop cut it short.
 func (c *Search) reset() {
-	for _, v := range c.Order {
+	clear := func(v int32) {
 		c.Dist[v] = math.Inf(1)
 		c.Sigma[v] = 0
 		c.Preds[v] = c.Preds[v][:0]
 		c.done[v] = false
 	}
-	c.Order = c.Order[:0]
+	for _, v := range c.Order {
+		clear(v)
+	}
+	for _, v := range c.queue {
+		clear(v)
+	}
+	for _, it := range c.heap {
+		clear(it.V)
+	}
+	c.Order, c.queue, c.heap = c.Order[:0], c.queue[:0], c.heap[:0]
 }
 
 // tieEps is the relative tolerance within which two weighted path
@@ -70,9 +95,9 @@ func (c *Search) reset() {
 // bits for paths that are equally short in exact arithmetic.
 const tieEps = 1e-10
 
-// run searches from src along g, by links (BFS) or, when weighted, by the
+// Run searches from src along g, by links (BFS) or, when weighted, by the
 // distance each tie's weight gives (Dijkstra with a binary heap).
-func (c *Search) Run(g Adjacency, src int, dist func(w float64) float64) {
+func (c *Search) Run(g Adjacency, src int, dist func(w float64) float64) bool {
 	c.reset()
 	c.Dist[src] = 0
 	c.Sigma[src] = 1
@@ -81,6 +106,9 @@ func (c *Search) Run(g Adjacency, src int, dist func(w float64) float64) {
 		for h := 0; h < len(c.queue); h++ {
 			v := c.queue[h]
 			c.Order = append(c.Order, v)
+			if c.Stop != nil && len(c.Order)%checkEvery == 0 && c.Stop() {
+				return false
+			}
 			dv := c.Dist[v] + 1
 			for _, w := range g.row(int(v)) {
 				switch {
@@ -94,18 +122,21 @@ func (c *Search) Run(g Adjacency, src int, dist func(w float64) float64) {
 				}
 			}
 		}
-		return
+		return true
 	}
 	c.heap = c.heap[:0]
-	c.heap.push(Item{v: int32(src), d: 0})
+	c.heap.Push(Item{V: int32(src), D: 0})
 	for len(c.heap) > 0 {
-		it := c.heap.pop()
-		v := it.v
-		if c.done[v] || it.d > c.Dist[v] {
+		it := c.heap.Pop()
+		v := it.V
+		if c.done[v] || it.D > c.Dist[v] {
 			continue
 		}
 		c.done[v] = true
 		c.Order = append(c.Order, v)
+		if c.Stop != nil && len(c.Order)%checkEvery == 0 && c.Stop() {
+			return false
+		}
 		row, ws := g.row(int(v)), g.wts(int(v))
 		for k, w := range row {
 			if c.done[w] {
@@ -118,13 +149,14 @@ func (c *Search) Run(g Adjacency, src int, dist func(w float64) float64) {
 				c.Dist[w] = nd
 				c.Sigma[w] = c.Sigma[v]
 				c.Preds[w] = append(c.Preds[w][:0], v)
-				c.heap.push(Item{v: w, d: nd})
+				c.heap.Push(Item{V: w, D: nd})
 			case same(nd, old):
 				c.Sigma[w] += c.Sigma[v]
 				c.Preds[w] = append(c.Preds[w], v)
 			}
 		}
 	}
+	return true
 }
 
 func same(a, b float64) bool {
@@ -134,23 +166,25 @@ func same(a, b float64) bool {
 	return math.Abs(a-b) <= tieEps*math.Max(math.Abs(a), math.Abs(b))
 }
 
+// Item is an actor V at tentative distance D.
 type Item struct {
-	v int32
-	d float64
+	V int32
+	D float64
 }
 
 // Heap is a binary min-heap of search items by distance, then actor,
-// typed so that pushing does not allocate.
+// typed so that pushing does not allocate. The zero value is an empty heap.
 type Heap []Item
 
 func (h Heap) less(i, j int) bool {
-	if h[i].d != h[j].d {
-		return h[i].d < h[j].d
+	if h[i].D != h[j].D {
+		return h[i].D < h[j].D
 	}
-	return h[i].v < h[j].v
+	return h[i].V < h[j].V
 }
 
-func (h *Heap) push(it Item) {
+// Push adds it.
+func (h *Heap) Push(it Item) {
 	*h = append(*h, it)
 	q := *h
 	for i := len(q) - 1; i > 0; {
@@ -163,7 +197,9 @@ func (h *Heap) push(it Item) {
 	}
 }
 
-func (h *Heap) pop() Item {
+// Pop removes and returns the item of least distance; the heap must not be
+// empty.
+func (h *Heap) Pop() Item {
 	q := *h
 	top := q[0]
 	last := len(q) - 1
@@ -201,23 +237,104 @@ func Distance(weighted, weightIsDistance bool) func(float64) float64 {
 }
 
 // buffers is the number of partial sums a parallel accumulation keeps:
-// source s adds into buffer s mod buffers, buffers are summed in order,
-// so results do not depend on how many goroutines run.
+// source k adds into buffer k mod buffers, buffers are summed in order, so
+// results do not depend on how many goroutines run.
 const buffers = 16
 
-// Parallel runs each(search, src, acc) for every source, with acc the
-// partial-sum buffer of the source, on up to workers goroutines (0 means
-// GOMAXPROCS), and returns the buffers summed in a fixed order.
-func Parallel(n, workers int, each func(c *Search, src int, acc []float64)) []float64 {
-	return ParallelFrom(n, nil, workers, each)
+// Workers returns how many goroutines to run for items units of work when
+// the caller asked for requested (0 or less: GOMAXPROCS): never more than
+// the items, never fewer than one.
+func Workers(requested, items int) int {
+	if requested <= 0 {
+		requested = runtime.GOMAXPROCS(0)
+	}
+	return max(1, min(requested, items))
 }
 
-// ParallelFrom is Parallel over the given sources (all actors when
-// sources is nil); the k-th source adds into buffer k mod buffers.
-func ParallelFrom(n int, sources []int, workers int, each func(c *Search, src int, acc []float64)) []float64 {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
+// Go runs work(w) for w = 0..workers-1, each on its own goroutine, and
+// waits for all of them: the one worker pool of the analyses.
+func Go(workers int, work func(w int)) {
+	var wg sync.WaitGroup
+	wg.Add(workers)
+	for w := range workers {
+		go func() {
+			defer wg.Done()
+			work(w)
+		}()
 	}
+	wg.Wait()
+}
+
+// Tracker counts the finished steps of a long analysis, reports them to a
+// progress function and watches for cancellation. Its methods are safe for
+// concurrent use; progress is called by one goroutine at a time, with done
+// increasing.
+type Tracker struct {
+	ctx      context.Context
+	total    int
+	progress func(done, total int)
+	mu       sync.Mutex
+	done     int
+	stopped  atomic.Bool
+}
+
+// NewTracker returns a tracker of total steps under ctx; progress may be
+// nil.
+func NewTracker(ctx context.Context, total int, progress func(done, total int)) *Tracker {
+	return &Tracker{ctx: ctx, total: total, progress: progress}
+}
+
+// Step records k more finished steps and reports whether to go on: false
+// once ctx is cancelled.
+func (t *Tracker) Step(k int) bool {
+	if t.stopped.Load() {
+		return false
+	}
+	select {
+	case <-t.ctx.Done():
+		t.stopped.Store(true)
+		return false
+	default:
+	}
+	if t.progress != nil && k > 0 {
+		t.mu.Lock()
+		t.done += k
+		t.progress(t.done, t.total)
+		t.mu.Unlock()
+	}
+	return true
+}
+
+// Finish reports all steps done, for work that ends before the steps it
+// announced (an optimiser that finds nothing more to improve).
+func (t *Tracker) Finish() {
+	if t.progress == nil {
+		return
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.done < t.total {
+		t.done = t.total
+		t.progress(t.done, t.total)
+	}
+}
+
+// Err returns the context's error when the work was cancelled, else nil.
+func (t *Tracker) Err() error {
+	if t.stopped.Load() || t.ctx.Err() != nil {
+		return t.ctx.Err()
+	}
+	return nil
+}
+
+// Parallel runs each(search, src, acc) for every source (all n actors when
+// sources is nil), with acc the partial-sum buffer of the source, on up to
+// workers goroutines (0 means GOMAXPROCS), and returns the buffers summed in
+// a fixed order: the k-th source adds into buffer k mod 16, so the result
+// does not depend on the number of goroutines. Each finished source is a
+// step of the tracker; when it is cancelled, Parallel stops after the
+// searches under way and returns the context's error.
+func Parallel(t *Tracker, n int, sources []int, workers int, each func(c *Search, src int, acc []float64)) ([]float64, error) {
 	count := n
 	if sources != nil {
 		count = len(sources)
@@ -229,29 +346,31 @@ func ParallelFrom(n int, sources []int, workers int, each func(c *Search, src in
 		return sources[k]
 	}
 	bufs := min(buffers, max(count, 1))
-	workers = min(workers, bufs)
 	partial := make([][]float64, bufs)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			c := New(n)
-			for b := w; b < bufs; b += workers {
-				acc := make([]float64, n)
-				for k := b; k < count; k += bufs {
-					each(c, source(k), acc)
+	Go(Workers(workers, bufs), func(w int) {
+		workers := Workers(workers, bufs)
+		c := New(n)
+		c.Stop = func() bool { return !t.Step(0) }
+		for b := w; b < bufs; b += workers {
+			acc := make([]float64, n)
+			for k := b; k < count; k += bufs {
+				if !t.Step(0) {
+					return
 				}
-				partial[b] = acc
+				each(c, source(k), acc)
+				t.Step(1)
 			}
-		}()
+			partial[b] = acc
+		}
+	})
+	if err := t.Err(); err != nil {
+		return nil, err
 	}
-	wg.Wait()
 	out := make([]float64, n)
 	for _, acc := range partial {
 		for i, x := range acc {
 			out[i] += x
 		}
 	}
-	return out
+	return out, nil
 }

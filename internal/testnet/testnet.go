@@ -5,6 +5,7 @@
 package testnet
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
@@ -13,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -232,4 +234,75 @@ func Approx(margin float64) cmp.Options {
 		cmp.Transformer("float64", func(f analysis.Float) float64 { return float64(f) }),
 		cmpopts.EquateApprox(0, margin), cmpopts.EquateNaNs(),
 	}
+}
+
+// CheckCancel runs a long analysis on a context that it cancels as soon as
+// the analysis reports progress (so while it works, past its preparation),
+// and checks that the analysis had not finished by then, that it returns an
+// error wrapping context.Canceled, and that it returns within 100 ms of the
+// cancellation. The latency is the best of up to three attempts, so that a
+// machine busy with other tests does not make the check fail: it measures
+// how often the analysis looks at its context, not the scheduler.
+func CheckCancel(t *testing.T, run func(ctx context.Context, progress analysis.Progress) error) {
+	t.Helper()
+	const limit = 100 * time.Millisecond
+	var best time.Duration
+	for attempt := range 3 {
+		took := cancelOnce(t, run)
+		if attempt == 0 || took < best {
+			best = took
+		}
+		if best < limit {
+			return
+		}
+	}
+	t.Errorf("the analysis returned %v after its context was cancelled, at best of 3; want under %v", best, limit)
+}
+
+// cancelOnce is one attempt of CheckCancel; it returns the time from the
+// cancellation to the analysis's return.
+func cancelOnce(t *testing.T, run func(ctx context.Context, progress analysis.Progress) error) time.Duration {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	started := make(chan struct{})
+	var once sync.Once
+	progress := func(done, total int) { once.Do(func() { close(started) }) }
+	errc := make(chan error, 1)
+	go func() { errc <- run(ctx, progress) }()
+	select {
+	case <-started:
+	case <-time.After(time.Minute):
+		t.Fatal("the analysis reported no progress in a minute")
+	case err := <-errc:
+		t.Fatalf("the analysis finished (err %v) before it could be cancelled: give it more work", err)
+	}
+	at := time.Now()
+	cancel()
+	select {
+	case err := <-errc:
+		took := time.Since(at)
+		require.ErrorIs(t, err, context.Canceled)
+		return took
+	case <-time.After(10 * time.Second):
+		t.Fatal("the analysis went on 10 s after its context was cancelled")
+	}
+	return 0
+}
+
+// CheckProgress runs an analysis to its end and checks what it reported:
+// at least one call, done never decreasing, never above total, and done
+// equal to total at the last call.
+func CheckProgress(t *testing.T, run func(progress analysis.Progress) error) {
+	t.Helper()
+	var calls, last, lastTotal int
+	err := run(func(done, total int) {
+		calls++
+		require.GreaterOrEqual(t, done, last, "done decreased")
+		require.LessOrEqual(t, done, total, "done beyond total")
+		last, lastTotal = done, total
+	})
+	require.NoError(t, err)
+	require.Positive(t, calls, "no progress reported")
+	require.Equal(t, lastTotal, last, "the last call must report all steps done")
 }

@@ -19,29 +19,22 @@ func TestCompareWhatIf(t *testing.T) {
 		[]string{"lo>m:cooperation", "m>e1:cooperation", "e1>e2:cooperation", "e1>s:cooperation"})
 	after, err := n.Apply(network.Edit{AddLinks: []network.Link{{From: "lo", To: "e2", Kind: network.Cooperation}}})
 	require.NoError(t, err)
-	c := Compare(n, after, loEmployer())
-	require.Equal(t, []string{"m"}, c.CutPointsGone)
-	require.Empty(t, c.CutPointsNew)
-	require.Equal(t, []string{"e1–e2", "e1–m", "lo–m"}, c.BridgesGone)
+	c := WhatIf(n, after, loEmployer())
+	require.Equal(t, []string{"m"}, c.Relieved)
+	require.Empty(t, c.NewCutPoints)
+	require.Equal(t, []gap.Tie{{From: "e1", To: "e2"}, {From: "e1", To: "m"}, {From: "lo", To: "m"}}, c.BridgesGone)
 	require.Empty(t, c.BridgesNew)
-	require.Equal(t, []string{"missing-relation: lo–employer"}, c.GapsClosed)
-	require.Equal(t, int64(10), c.Before.Reachable)
-	require.Equal(t, int64(10), c.After.Reachable)
+	require.Equal(t, []gap.Key{{Rule: gap.MissingRelation, Name: "lo–employer"}}, c.Closed)
+	require.Equal(t, gap.Delta[int64]{Before: 10, After: 10}, c.Reachable)
 
 	// Removing the municipality splits the network.
 	cut, err := n.Apply(network.Edit{RemoveActors: []string{"m"}})
 	require.NoError(t, err)
-	c = Compare(n, cut, nil)
-	require.Equal(t, int64(3), c.After.Reachable, "e1, e2, s reach each other; lo is alone")
-	require.Empty(t, c.After.Gaps, "no model, no gaps")
-	require.Equal(t, []string{"m"}, c.CutPointsGone)
-	require.InDelta(t, 0.5, float64(c.After.Fragmentation), 1e-12) // 1 − 3/6
-}
-
-func TestSetDiff(t *testing.T) {
-	a, b := setDiff([]string{"x", "y", "y", "z"}, []string{"z", "w", "w"})
-	require.Equal(t, []string{"x", "y"}, a)
-	require.Equal(t, []string{"w"}, b)
+	c = WhatIf(n, cut, nil)
+	require.Equal(t, int64(3), c.Reachable.After, "e1, e2, s reach each other; lo is alone")
+	require.Zero(t, c.Gaps.After, "no model: the gaps that need none, and there are none")
+	require.Equal(t, []string{"m"}, c.Relieved)
+	require.InDelta(t, 0.5, float64(c.Fragmentation.After), 1e-12) // 1 − 3/6
 }
 
 // loEmployer is a model with one rule: a labour office related to an
