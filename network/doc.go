@@ -10,7 +10,7 @@
 // the neighbourhood of one actor; the one-mode projection of a two-mode part),
 // and Snapshot freezes a network into an immutable, densely indexed graph with
 // compact adjacency that implements gonum's graph interfaces, so that any gonum
-// algorithm, and the analyses of package analysis, run on it.
+// algorithm, and the analyses under package analysis, run on it.
 //
 //	n := network.New("Liberec pact")
 //	_ = n.AddActor(actor.Actor{ID: "kraj", Kind: actor.RegionalAuthority})

@@ -30,7 +30,7 @@ type Options struct {
 	At network.Date
 	// Top is how many central actors and brokers to list; 0 means 10.
 	Top int
-	// Seed seeds community detection (see LouvainOptions.Seed).
+	// Seed seeds community detection (see cohesion.LouvainOptions.Seed).
 	Seed uint64
 	// Optimize is how many links the optimiser may propose; 0 means 3,
 	// negative none.

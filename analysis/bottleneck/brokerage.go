@@ -107,24 +107,8 @@ type BrokerageResult struct {
 // min(out(u), out(v))·log N) time for A arcs and G groups, and O(N + G)
 // memory beyond the snapshot.
 func Brokerage(s *network.Snapshot, opt BrokerageOptions) BrokerageResult {
-	key := opt.Attr
-	if key == "" {
-		key = "kind"
-	}
 	n := s.N()
-	cl := make([]int32, n)
-	var names []string
-	index := map[string]int32{}
-	for v := range n {
-		val, _ := s.Actor(v).Attr(key)
-		g, ok := index[val]
-		if !ok {
-			g = int32(len(names))
-			index[val] = g
-			names = append(names, val)
-		}
-		cl[v] = g
-	}
+	cl, names := groupLabels(s, opt.Attr)
 	raw := brokCount(s, cl, len(names))
 	N := float64(n)
 	d := float64(s.NumArcs()) / (N * (N - 1))
@@ -332,4 +316,26 @@ func brokCount(s *network.Snapshot, cl []int32, groups int) [][5]float64 {
 		}
 	}
 	return raw
+}
+
+// groupLabels numbers the values of the actor attribute key ("kind" when
+// empty) in order of first appearance: label[v] is actor v's group, names
+// the values (an actor without the attribute is in the group "").
+func groupLabels(s *network.Snapshot, key string) (label []int32, names []string) {
+	if key == "" {
+		key = "kind"
+	}
+	label = make([]int32, s.N())
+	index := map[string]int32{}
+	for v := range s.N() {
+		val, _ := s.Actor(v).Attr(key)
+		g, ok := index[val]
+		if !ok {
+			g = int32(len(names))
+			index[val] = g
+			names = append(names, val)
+		}
+		label[v] = g
+	}
+	return label, names
 }

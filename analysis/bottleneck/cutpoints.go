@@ -205,24 +205,8 @@ func (t *cutTree) childLists() (off []int32, kids []int32) {
 func ArticulationPoints(s *network.Snapshot, opt CutOptions) []CutPoint {
 	t := cutDFS(s)
 	off, kids := t.childLists()
-	key := opt.GroupBy
-	if key == "" {
-		key = "kind"
-	}
 	// positions[g] lists the preorder numbers of the actors of group g.
-	groupOf := make([]int32, s.N())
-	var names []string
-	index := map[string]int32{}
-	for v := range s.N() {
-		val, _ := s.Actor(v).Attr(key)
-		g, ok := index[val]
-		if !ok {
-			g = int32(len(names))
-			index[val] = g
-			names = append(names, val)
-		}
-		groupOf[v] = g
-	}
+	groupOf, names := groupLabels(s, opt.GroupBy)
 	positions := make([][]int32, len(names))
 	for _, v := range t.order {
 		positions[groupOf[v]] = append(positions[groupOf[v]], t.pre[v])

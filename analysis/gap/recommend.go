@@ -40,6 +40,27 @@ type Recommendation struct {
 	Explanation string `json:"explanation"`
 }
 
+// Apply returns a copy of n with the recommendation carried out: the new
+// actor added, if any, and its links added (for ActivateLink, the planned
+// links replaced by their working versions). n is not changed. An error
+// means the recommendation does not fit n (an actor it names is missing).
+func (r Recommendation) Apply(n *network.Network) (*network.Network, error) {
+	edit := network.Edit{AddLinks: r.Links}
+	if r.Action == ActivateLink {
+		for _, l := range r.Links {
+			edit.RemoveLinks = append(edit.RemoveLinks, network.LinkRef{ID: l.ID, From: l.From, To: l.To, Kind: l.Kind})
+		}
+	}
+	if r.NewActor == nil {
+		return n.Apply(edit)
+	}
+	with := n.Clone()
+	if err := with.AddActor(*r.NewActor); err != nil {
+		return nil, err
+	}
+	return with.Apply(edit)
+}
+
 // RecommendOptions configures Recommend. The zero value proposes for every
 // gap and bottleneck found.
 type RecommendOptions struct {

@@ -18,23 +18,8 @@ import (
 // applyRec applies a recommendation to n the way a user would.
 func applyRec(t *testing.T, n *network.Network, r Recommendation) *network.Network {
 	t.Helper()
-	out := n.Clone()
-	if r.NewActor != nil {
-		require.NoError(t, out.AddActor(*r.NewActor))
-	}
-	if r.Action == ActivateLink {
-		var refs []network.LinkRef
-		for _, l := range r.Links {
-			refs = append(refs, network.LinkRef{ID: l.ID, From: l.From, To: l.To, Kind: l.Kind})
-		}
-		var err error
-		out, err = out.Apply(network.Edit{RemoveLinks: refs, AddLinks: r.Links})
-		require.NoError(t, err)
-		return out
-	}
-	for _, l := range r.Links {
-		require.NoError(t, out.AddLink(l))
-	}
+	out, err := r.Apply(n)
+	require.NoError(t, err, r.Explanation)
 	return out
 }
 
