@@ -173,7 +173,8 @@ type EigenOptions struct {
 	Directed bool
 	// Weighted uses tie weights.
 	Weighted bool
-	// Tol stops when Σ|x − x_prev| < N·Tol; 0 means 1e-12.
+	// Tol stops when Σ|x − x_prev| < N·Tol; 0 means 1e-12. HITS reads it as
+	// the accuracy of its unit hub vector (see HITS).
 	Tol float64
 	// MaxIter bounds the iterations; 0 means 100,000.
 	MaxIter int
@@ -287,77 +288,6 @@ func Katz(s *network.Snapshot, opt EigenOptions) (analysis.Ranking, error) {
 		}
 	}
 	return nil, fmt.Errorf("Katz centrality with α = %v (too large for this network?): %w", alpha, ErrNoConvergence)
-}
-
-// HITS returns Kleinberg's hub and authority scores on the directed view:
-// authorities a = A^T h and hubs h = A a, iterated to the principal singular
-// vectors of A and each scaled to sum 1, as NetworkX's hits. An actor
-// pointing to good authorities is a good hub; one pointed to by good hubs a
-// good authority. Links are unweighted unless weighted.
-//
-// Source: J. Kleinberg, "Authoritative sources in a hyperlinked
-// environment", J. ACM 46(5), 1999. O(E) per iteration.
-func HITS(s *network.Snapshot, opt EigenOptions) (hubs, authorities analysis.Ranking, err error) {
-	n := s.N()
-	if n == 0 {
-		return analysis.Ranking{}, analysis.Ranking{}, nil
-	}
-	out, in := cenArcs(s, true, opt.Weighted)
-	tol, maxIter := opt.limits()
-	h := make([]float64, n)
-	for i := range h {
-		h[i] = 1 / float64(n)
-	}
-	a := make([]float64, n)
-	nh := make([]float64, n)
-	scale := func(v []float64) bool {
-		m := 0.0
-		for _, y := range v {
-			m = math.Max(m, y)
-		}
-		if m == 0 {
-			return false
-		}
-		for i := range v {
-			v[i] /= m
-		}
-		return true
-	}
-	for range maxIter {
-		for v := range n {
-			a[v] = cenPull(in, h, v)
-		}
-		for v := range n {
-			nh[v] = cenPull(out, a, v)
-		}
-		if !scale(nh) {
-			return nil, nil, fmt.Errorf("HITS: the network has no arcs: %w", ErrNoConvergence)
-		}
-		err := 0.0
-		for i := range nh {
-			err += math.Abs(nh[i] - h[i])
-		}
-		h, nh = nh, h
-		if err < float64(n)*tol {
-			sumTo1 := func(v []float64) []float64 {
-				t := 0.0
-				for _, y := range v {
-					t += y
-				}
-				out := make([]float64, len(v))
-				for i, y := range v {
-					out[i] = y / t
-				}
-				return out
-			}
-			// Authorities from the converged hubs.
-			for v := range n {
-				a[v] = cenPull(in, h, v)
-			}
-			return analysis.NewRanking(s, sumTo1(h)), analysis.NewRanking(s, sumTo1(a)), nil
-		}
-	}
-	return nil, nil, fmt.Errorf("HITS after %d iterations: %w", maxIter, ErrNoConvergence)
 }
 
 // cenPull returns Σ x_u·w_uv over the actors u of adj(v).
