@@ -27,7 +27,7 @@
 // normalisation is NetworkX's. Long analyses take a context.Context, which
 // stops them, and an optional Progress in their options.
 //
-//	s := n.Current().Snapshot()
+//	s := n.InForce(day).Snapshot()
 //	r := centrality.Degree(s, centrality.DegreeOptions{Normalized: true})
 //	for _, sc := range r.Top(3) {
 //		fmt.Println(sc.ID, sc.Value)

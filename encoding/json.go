@@ -161,6 +161,17 @@ func ReadJSON(r io.Reader, file string) (*network.Network, error) {
 			if err := dec.Decode(&n.Attrs); err != nil {
 				p.Add(line, 0, "attrs", typeError(err))
 			}
+		case "asOf":
+			var raw json.RawMessage
+			if err := dec.Decode(&raw); err != nil {
+				return fatal("asOf", err)
+			}
+			var day string
+			if err := decodeInto(raw, &day); err != nil {
+				p.Add(line, 0, "asOf", err)
+			} else if err := n.AsOf.UnmarshalText([]byte(day)); err != nil {
+				p.Add(line, 0, "asOf", err)
+			}
 		case "actors", "links":
 			if err := expectDelim(dec, '['); err != nil {
 				p.Add(line, 0, key, err)
@@ -209,7 +220,7 @@ func ReadJSON(r io.Reader, file string) (*network.Network, error) {
 				links = nil
 			}
 		default:
-			p.Add(line, 0, key, fmt.Errorf("%w: unknown field %q (valid: format, name, description, attrs, actors, links)", ErrFormat, key))
+			p.Add(line, 0, key, fmt.Errorf("%w: unknown field %q (valid: format, name, description, asOf, attrs, actors, links)", ErrFormat, key))
 			var skip json.RawMessage
 			if err := dec.Decode(&skip); err != nil {
 				return fatal(key, err)
@@ -426,7 +437,7 @@ func WriteJSON(w io.Writer, n *network.Network) error {
 		key string
 		val any
 		ok  bool
-	}{{"name", n.Name, true}, {"description", n.Description, n.Description != ""}, {"attrs", n.Attrs, len(n.Attrs) > 0}} {
+	}{{"name", n.Name, true}, {"description", n.Description, n.Description != ""}, {"asOf", n.AsOf, !n.AsOf.IsZero()}, {"attrs", n.Attrs, len(n.Attrs) > 0}} {
 		if !f.ok {
 			continue
 		}

@@ -97,7 +97,7 @@ func (n *Network) Apply(e Edit) (*Network, error) {
 		}
 		return true
 	}
-	out := &Network{Name: n.Name, Description: n.Description, Attrs: n.Attrs}
+	out := &Network{Name: n.Name, Description: n.Description, Attrs: n.Attrs, AsOf: n.AsOf}
 	for _, a := range n.actors {
 		if !gone[a.ID] {
 			out.mustAddActor(a)

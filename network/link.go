@@ -237,23 +237,6 @@ func (l Link) EffectiveWeight() float64 {
 	return l.Weight
 }
 
-// ExistsOn reports whether the link existed on day d: it is not planned, and
-// d lies within its period. An open start or end does not bound the period; a
-// partial date covers its whole year or month (a link that started "2012-09"
-// exists from 1 September 2012, one that ended "2014" until 31 December 2014).
-func (l Link) ExistsOn(d Date) bool {
-	if l.Status == Planned {
-		return false
-	}
-	if !l.Start.IsZero() && d.Before(l.Start.First()) {
-		return false
-	}
-	if !l.End.IsZero() && l.End.Last().Before(d) {
-		return false
-	}
-	return true
-}
-
 // Clone returns a deep copy of l.
 func (l Link) Clone() Link {
 	if l.Money != nil {

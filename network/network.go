@@ -25,6 +25,9 @@ type Network struct {
 	Description string
 	// Attrs holds further attributes of the whole network (edition, source).
 	Attrs map[string]string
+	// AsOf is the day the data describes, when the source says; analyses
+	// that need a day and are given none use it (see Day).
+	AsOf Date
 
 	actors  []actor.Actor
 	byID    map[string]int
@@ -209,7 +212,7 @@ func (n *Network) Link(id string) (Link, bool) {
 
 // Clone returns a deep copy of n.
 func (n *Network) Clone() *Network {
-	c := &Network{Name: n.Name, Description: n.Description, Attrs: maps.Clone(n.Attrs)}
+	c := &Network{Name: n.Name, Description: n.Description, Attrs: maps.Clone(n.Attrs), AsOf: n.AsOf}
 	for _, a := range n.actors {
 		_ = c.AddActor(a) // already valid
 	}

@@ -18,8 +18,8 @@ type Filter struct {
 	Kinds []LinkKind
 	// Statuses keeps only links with these statuses; empty keeps all.
 	Statuses []Status
-	// At keeps only links that existed on that day (see Link.ExistsOn); the
-	// zero Date keeps links regardless of time.
+	// At keeps only links in force on that day (see Link.PhaseOn); the zero
+	// Date keeps links regardless of time.
 	At Date
 	// Actor keeps only actors for which it returns true; nil keeps all.
 	Actor func(actor.Actor) bool
@@ -37,7 +37,7 @@ func (f Filter) keepLink(l Link) bool {
 	if len(f.Statuses) > 0 && !slices.Contains(f.Statuses, l.Status) {
 		return false
 	}
-	if !f.At.IsZero() && !l.ExistsOn(f.At) {
+	if !f.At.IsZero() && !l.InForce(f.At) {
 		return false
 	}
 	return f.Link == nil || f.Link(l)
@@ -54,7 +54,7 @@ func (n *Network) View(f Filter) *Network {
 		keep[i] = f.Actor == nil || f.Actor(a)
 	}
 	keepID := func(id string) bool { i, ok := n.byID[id]; return ok && i >= 0 && keep[i] }
-	v := &Network{Name: n.Name, Description: n.Description, Attrs: maps.Clone(n.Attrs)}
+	v := &Network{Name: n.Name, Description: n.Description, Attrs: maps.Clone(n.Attrs), AsOf: n.AsOf}
 	linked := make([]bool, len(n.actors))
 	for _, l := range n.links {
 		if keepID(l.From) && keepID(l.To) && f.keepLink(l) {
@@ -161,7 +161,7 @@ func (n *Network) Project(hub func(actor.Actor) bool) *Network {
 			}
 		}
 	}
-	p := &Network{Name: n.Name + " (projection)", Description: n.Description, Attrs: maps.Clone(n.Attrs)}
+	p := &Network{Name: n.Name + " (projection)", Description: n.Description, Attrs: maps.Clone(n.Attrs), AsOf: n.AsOf}
 	for _, a := range n.actors {
 		if !isHub[a.ID] {
 			p.mustAddActor(a)
@@ -186,11 +186,6 @@ func (n *Network) Project(hub func(actor.Actor) bool) *Network {
 	return p
 }
 
-// Current returns the part of n that works now: all actors, and the links
-// that are neither planned nor ended. The analyses of the report run on it.
-func (n *Network) Current() *Network {
-	return n.View(Filter{Link: func(l Link) bool { return l.Status != Planned && l.Status != Ended }})
-}
 
 // mustAddActor adds an actor already validated in another network.
 func (n *Network) mustAddActor(a actor.Actor) {

@@ -91,6 +91,9 @@ type DiffOptions struct {
 	Top int
 	// Model, when not nil, adds the gaps against it to Findings.
 	Model *gap.Model
+	// BeforeAt and AfterAt are the days on which Findings measures each
+	// network (see gap.Measure); the zero Date means each network's Day.
+	BeforeAt, AfterAt network.Date
 }
 
 // DefaultDiffMetrics returns the measures Diff compares by default: degree
@@ -166,7 +169,7 @@ func Diff(ctx context.Context, before, after *network.Network, opt DiffOptions) 
 	slices.SortFunc(d.AddedLinks, compareKeys)
 	slices.SortFunc(d.RemovedLinks, compareKeys)
 	slices.SortFunc(d.ChangedLinks, func(a, b LinkChange) int { return compareKeys(a.Link, b.Link) })
-	d.Findings = gap.Compare(gap.Measure(before, opt.Model), gap.Measure(after, opt.Model))
+	d.Findings = gap.Compare(gap.Measure(before, opt.Model, opt.BeforeAt), gap.Measure(after, opt.Model, opt.AfterAt))
 	var err error
 	if d.Moves, err = moves(ctx, before, after, opt); err != nil {
 		return NetworkDiff{}, err
@@ -174,9 +177,10 @@ func Diff(ctx context.Context, before, after *network.Network, opt DiffOptions) 
 	return d, nil
 }
 
-// DiffAt compares n as it was on two days (see network.Filter.At).
+// DiffAt compares n as it was on two days (the links in force on each, see network.Link.PhaseOn).
 func DiffAt(ctx context.Context, n *network.Network, day1, day2 network.Date, opt DiffOptions) (NetworkDiff, error) {
-	return Diff(ctx, n.View(network.Filter{At: day1}), n.View(network.Filter{At: day2}), opt)
+	opt.BeforeAt, opt.AfterAt = day1, day2
+	return Diff(ctx, n.InForce(day1), n.InForce(day2), opt)
 }
 
 func compareKeys(a, b LinkKey) int {

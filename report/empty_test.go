@@ -63,8 +63,8 @@ func TestEmptyInputs(t *testing.T) {
 	}
 	zero := &network.Network{}
 	require.Empty(t, gap.Gaps(zero, nil, gap.GapOptions{}))
-	require.Empty(t, gap.FundingFlows(zero))
-	st := gap.Measure(zero, nil)
+	require.Empty(t, gap.FundingFlows(zero, network.Date{}))
+	st := gap.Measure(zero, nil, network.Date{})
 	require.Zero(t, st.Reachable)
 	_, err := gap.Recommend(ctx, zero, nil, gap.RecommendOptions{})
 	require.ErrorIs(t, err, gap.ErrModel, "no model: nothing to recommend against")

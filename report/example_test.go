@@ -47,7 +47,7 @@ func ExampleWhatIf() {
 		fmt.Println(err)
 		return
 	}
-	e := report.WhatIf(n, after, nil)
+	e := report.WhatIf(n, after, nil, network.Date{})
 	fmt.Println("no longer a bottleneck:", e.Relieved, "; bridges", e.Bridges.Before, "→", e.Bridges.After)
 	// Output:
 	// no longer a bottleneck: [town] ; bridges 2 → 0

@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"slices"
+	"time"
 
 	"github.com/labournet/labournet/analysis"
 
@@ -98,9 +99,21 @@ type Cohesion struct {
 // target-group coverage, gaps against a reference model, and
 // recommendations with their measured effects.
 type Report struct {
-	Network         string                `json:"network"`
-	Description     string                `json:"description,omitempty"`
-	At              network.Date          `json:"at,omitzero"`
+	Network     string `json:"network"`
+	Description string `json:"description,omitempty"`
+	// At is the day the report is as of, and AtFrom where that day comes
+	// from: "given" (Options.At), "file" (the network's AsOf) or "today".
+	At     network.Date `json:"at"`
+	AtFrom string       `json:"atFrom"`
+	// Stale is set when no link is in force on At but some ended before:
+	// the data describes an earlier period, Period, and Suggest is a day in
+	// it to analyse instead (its middle).
+	Stale   bool            `json:"stale"`
+	Period  [2]network.Date `json:"period"`
+	Suggest network.Date    `json:"suggest,omitzero"`
+	// Ended are the links that ended before At, for the "what ended"
+	// section.
+	Ended           []network.Link        `json:"ended"`
 	Model           string                `json:"model"`
 	Summary         Summary               `json:"summary"`
 	Cohesion        Cohesion              `json:"cohesion"`
@@ -119,8 +132,9 @@ type Report struct {
 }
 
 // New runs every analysis that applies to n and gathers the results. The
-// network analysed is n's working part (see network.Network.Current), or n
-// as it was on opt.At. It takes the time of its slowest parts: betweenness,
+// report is as of one day: opt.At when given, else the network's AsOf, else
+// today (see network.Network.Day); the network analysed is the links in
+// force that day (see network.Link.PhaseOn). It takes the time of its slowest parts: betweenness,
 // O(N·L), and the recommendations and optimiser, which analyse the network
 // again for each candidate change. A cancelled ctx stops it with ctx.Err()
 // within one search or candidate once the analyses run; the preparation
@@ -144,15 +158,23 @@ func New(ctx context.Context, n *network.Network, opt Options) (*Report, error) 
 		return nil, err
 	}
 	work := n
-	if !opt.At.IsZero() {
-		work = n.View(network.Filter{At: opt.At})
-	}
-	s := work.Current().Snapshot()
+	day := n.Day(opt.At)
+	s := n.InForce(day).Snapshot()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	r := &Report{Network: n.Name, Description: n.Description, At: opt.At, Model: m.Name,
-		Summary: Summarize(work), Names: map[string]string{}}
+	r := &Report{Network: n.Name, Description: n.Description, At: day, AtFrom: atFrom(n, opt.At), Model: m.Name,
+		Summary: Summarize(n, day), Names: map[string]string{}, Ended: []network.Link{}}
+	for _, l := range n.Links() {
+		if l.PhaseOn(day) == network.Over {
+			r.Ended = append(r.Ended, l)
+		}
+	}
+	r.Period = [2]network.Date{r.Summary.Start, r.Summary.End}
+	if r.Summary.InForce == 0 && r.Summary.Over > 0 {
+		r.Stale = true
+		r.Suggest = middle(r.Summary.Start, r.Summary.End, day)
+	}
 	for _, a := range n.Actors() {
 		r.Names[a.ID] = a.Label()
 	}
@@ -247,14 +269,14 @@ func New(ctx context.Context, n *network.Network, opt Options) (*Report, error) 
 
 	// Funding, coverage, gaps, recommendations.
 	stage("gaps")
-	r.Funding = gap.FundingFlows(work)
-	r.Coverage = gap.Coverage(work)
-	r.Gaps = gap.Gaps(work, m, gap.GapOptions{Communities: commOf})
-	if r.Recommendations, err = gap.Recommend(ctx, work, m, gap.RecommendOptions{Progress: stage("recommendations")}); err != nil {
+	r.Funding = gap.FundingFlows(work, day)
+	r.Coverage = gap.Coverage(work, day)
+	r.Gaps = gap.Gaps(work, m, gap.GapOptions{Communities: commOf, At: day})
+	if r.Recommendations, err = gap.Recommend(ctx, work, m, gap.RecommendOptions{Progress: stage("recommendations"), At: day}); err != nil {
 		return nil, err
 	}
 	if opti > 0 {
-		if r.Optimized, err = gap.OptimizeLinks(ctx, work, m, opti, gap.OptimizeOptions{Progress: stage("optimiser")}); err != nil {
+		if r.Optimized, err = gap.OptimizeLinks(ctx, work, m, opti, gap.OptimizeOptions{Progress: stage("optimiser"), At: day}); err != nil {
 			return nil, err
 		}
 	}
@@ -267,4 +289,32 @@ func (r *Report) WriteJSON(w io.Writer) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(r)
+}
+
+// atFrom says where the day of a report on n comes from.
+func atFrom(n *network.Network, at network.Date) string {
+	switch {
+	case !at.IsZero():
+		return "given"
+	case !n.AsOf.IsZero():
+		return "file"
+	}
+	return "today"
+}
+
+// middle returns the middle day of the period from start to end (either may
+// be open: the other end, or fallback when both are).
+func middle(start, end, fallback network.Date) network.Date {
+	switch {
+	case start.IsZero() && end.IsZero():
+		return fallback
+	case start.IsZero():
+		return end.Last()
+	case end.IsZero():
+		return start.First()
+	}
+	f, l := start.First(), end.Last()
+	a := time.Date(f.Year, time.Month(f.Month), f.Day, 0, 0, 0, 0, time.UTC)
+	b := time.Date(l.Year, time.Month(l.Month), l.Day, 0, 0, 0, 0, time.UTC)
+	return network.DateOf(a.Add(b.Sub(a) / 2))
 }

@@ -38,8 +38,17 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	if r.Description != "" {
 		p("%s\n\n", mdText(r.Description))
 	}
-	if !r.At.IsZero() {
-		p("The network is analysed as it was on %s.\n\n", r.At)
+	switch r.AtFrom {
+	case "given":
+		p("**As of %s**, the day asked for.\n\n", r.At)
+	case "file":
+		p("**As of %s**, the day the data describes (its `asOf`).\n\n", r.At)
+	default:
+		p("**As of %s**, today: the data does not say which day it describes (give one with `--at`, or `asOf` in the file).\n\n", r.At)
+	}
+	if r.Stale {
+		p("> **No link is in force on %s.** The dated links of this network run from %s to %s: the data describes that period. Analyse a day in it instead, for example `--at %s`.\n\n",
+			r.At, orUnknown(r.Period[0].String()), orUnknown(r.Period[1].String()), r.Suggest)
 	}
 	sm := r.Summary
 	p("## Summary\n\n")
@@ -58,8 +67,24 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	for _, k := range slices.Sorted(maps.Keys(sm.LinksByKind)) {
 		p("| %s | %d |\n", k, sm.LinksByKind[k])
 	}
-	if n := sm.LinksByStatus["planned"]; n > 0 {
-		p("\n%d link(s) are only planned; %d ended. Planned and ended links are left out of the analysis below, which describes the cooperation that works.\n", n, sm.LinksByStatus["ended"])
+	if sm.NotYet > 0 || sm.Over > 0 {
+		p("\nOn %s, %s in force, %s not yet (planned, or starting later) and %s over. The analysis below describes the links in force.\n",
+			sm.Day, plural(sm.InForce, "link is", "links are"), plural(sm.NotYet, "is", "are"), plural(sm.Over, "is", "are"))
+	}
+	if len(r.Ended) > 0 {
+		p("\n## What ended\n\n")
+		p("%s ended before %s:\n\n", plural(len(r.Ended), "link", "links"), r.At)
+		for i, l := range r.Ended {
+			if i == 10 {
+				p("- … and %d more.\n", len(r.Ended)-10)
+				break
+			}
+			when := "its end date is not given"
+			if !l.End.IsZero() {
+				when = "ended " + l.End.String()
+			}
+			p("- %s — %s (%s): %s\n", mdText(name(l.From)), mdText(name(l.To)), l.Kind, when)
+		}
 	}
 
 	c := r.Cohesion
@@ -184,7 +209,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		p("No change is proposed.\n")
 	}
 	for i, rec := range r.Recommendations {
-		p("%d. %s %s\n", i+1, mdText(rec.Explanation), effectText(rec.Effect, name))
+		p("%d. %s\n", i+1, recommendationText(rec, name))
 	}
 	if len(r.Optimized) > 0 {
 		p("\n## Optimised cooperation model\n\n")
@@ -199,30 +224,80 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	return b.Flush()
 }
 
-// effectText describes a measured effect in a sentence.
+// effectText describes a measured effect: what gets better and what gets
+// worse, each figure with its sign, and, when something gets worse, why the
+// change is proposed all the same.
 func effectText(e gap.Effect, name func(string) string) string {
-	var parts []string
-	if e.NewlyConnected > 0 {
-		parts = append(parts, fmt.Sprintf("%d more pairs of actors can reach each other", e.NewlyConnected))
+	var better, worse []string
+	names := func(ids []string) string {
+		ns := make([]string, len(ids))
+		for i, id := range ids {
+			ns[i] = name(id)
+		}
+		return strings.Join(ns, "; ")
+	}
+	switch {
+	case e.NewlyConnected > 0:
+		better = append(better, fmt.Sprintf("%s can reach each other (+%d)", plural64(e.NewlyConnected, "more pair of actors", "more pairs of actors"), e.NewlyConnected))
+	case e.NewlyConnected < 0:
+		worse = append(worse, fmt.Sprintf("%s can reach each other (%d)", plural64(-e.NewlyConnected, "pair of actors fewer", "pairs of actors fewer"), e.NewlyConnected))
 	}
 	if len(e.Relieved) > 0 {
-		var ns []string
-		for _, id := range e.Relieved {
-			ns = append(ns, name(id))
-		}
-		parts = append(parts, "no longer a bottleneck: "+strings.Join(ns, "; "))
+		better = append(better, "no longer a bottleneck: "+names(e.Relieved))
 	}
-	if e.Dependent.Change() != 0 {
-		parts = append(parts, fmt.Sprintf("pairs depending on a single actor %d → %d", e.Dependent.Before, e.Dependent.After))
+	if len(e.NewCutPoints) > 0 {
+		worse = append(worse, "becomes a bottleneck: "+names(e.NewCutPoints))
+	}
+	switch d := e.Dependent.Change(); {
+	case d < 0:
+		better = append(better, fmt.Sprintf("pairs depending on a single actor %d → %d (%d)", e.Dependent.Before, e.Dependent.After, d))
+	case d > 0:
+		worse = append(worse, fmt.Sprintf("pairs depending on a single actor %d → %d (+%d)", e.Dependent.Before, e.Dependent.After, d))
 	}
 	if len(e.Closed) > 0 {
-		parts = append(parts, fmt.Sprintf("closes %d gap(s)", len(e.Closed)))
+		better = append(better, "closes "+plural(len(e.Closed), "gap", "gaps"))
+	}
+	if len(e.Opened) > 0 {
+		worse = append(worse, "opens "+plural(len(e.Opened), "gap", "gaps"))
+	}
+	var parts []string
+	if len(better) > 0 {
+		parts = append(parts, "Better: "+strings.Join(better, "; ")+".")
+	}
+	if len(worse) > 0 {
+		parts = append(parts, "Worse: "+strings.Join(worse, "; ")+".")
 	}
 	if len(parts) == 0 {
 		return "*(Effect: no change in the bottlenecks.)*"
 	}
-	return "*(Effect: " + mdText(strings.Join(parts, "; ")) + ".)*"
+	return "*(Effect. " + mdText(strings.Join(parts, " ")) + ")*"
 }
+
+// recommendationText is a recommendation with its effect and, when the
+// effect makes something worse, why it is proposed all the same.
+func recommendationText(rec gap.Recommendation, name func(string) string) string {
+	text := mdText(rec.Explanation) + " " + effectText(rec.Effect, name)
+	worse := rec.Effect.NewlyConnected < 0 || len(rec.Effect.NewCutPoints) > 0 || rec.Effect.Dependent.Change() > 0 || len(rec.Effect.Opened) > 0
+	if worse && len(rec.Addresses) > 0 {
+		gaps := make([]string, len(rec.Addresses))
+		for i, k := range rec.Addresses {
+			gaps[i] = "“" + mdText(k.Name) + "”"
+		}
+		text += fmt.Sprintf(" It is proposed all the same: it closes the gap %s, of %s severity.", strings.Join(gaps, ", "), rec.Severity)
+	}
+	return text
+}
+
+// plural writes a count with the singular or the plural form that follows
+// it: "1 link is", "3 links are".
+func plural(k int, one, many string) string {
+	if k == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", k, many)
+}
+
+func plural64(k int64, one, many string) string { return plural(int(k), one, many) }
 
 func kindCounts(m map[string]int) string {
 	var s []string

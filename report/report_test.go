@@ -49,6 +49,7 @@ func reportNet(t *testing.T) *network.Network {
 			{From: "ngo", To: "lo", Kind: network.Service, TargetGroups: []string{"youth"}},
 		})
 	require.NoError(t, err)
+	n.AsOf = network.MustParseDate("2025-06-01") // the day the data describes, so that the report does not depend on today
 	return n
 }
 
@@ -64,7 +65,7 @@ func applyRec(t *testing.T, n *network.Network, r gap.Recommendation) *network.N
 // the network changes as its Effect says.
 func checkPromise(t *testing.T, n *network.Network, m *gap.Model, r gap.Recommendation) {
 	t.Helper()
-	got := gap.Compare(gap.Measure(n, m), gap.Measure(applyRec(t, n, r), m))
+	got := gap.Compare(gap.Measure(n, m, network.Date{}), gap.Measure(applyRec(t, n, r), m, network.Date{}))
 	require.Equal(t, got.CutPoints, r.Effect.CutPoints, "%s: articulation points", r.Explanation)
 	require.Equal(t, got.Relieved, r.Effect.Relieved, "%s: relieved", r.Explanation)
 	require.Equal(t, got.Dependent, r.Effect.Dependent, "%s: dependent pairs", r.Explanation)
@@ -148,8 +149,11 @@ func TestReportAt(t *testing.T) {
 	require.NoError(t, err)
 	r2011 := newReport(t, n, Options{At: network.MustParseDate("2011-06-01")})
 	r2016 := newReport(t, n, Options{At: network.MustParseDate("2016-06-01")})
-	require.Equal(t, 1, r2011.Summary.Links)
-	require.Equal(t, 1, r2016.Summary.Links)
+	require.Equal(t, 2, r2011.Summary.Links, "the summary counts every link")
+	require.Equal(t, 1, r2011.Summary.InForce)
+	require.Equal(t, 1, r2016.Summary.InForce)
+	require.Equal(t, 1, r2016.Summary.Over, "a–b ended in 2012")
+	require.Equal(t, "given", r2011.AtFrom)
 	degree := func(r *Report, id string) int {
 		for _, c := range r.Central {
 			if c.ID == id {

@@ -32,13 +32,20 @@ type Summary struct {
 	Undated int          `json:"undated"`
 	// Isolated is the number of actors without any link.
 	Isolated int `json:"isolated"`
+	// Day is the day the summary is as of; InForce, NotYet and Over count
+	// the links in each phase on that day (see network.Link.PhaseOn).
+	Day     network.Date `json:"day"`
+	InForce int          `json:"inForce"`
+	NotYet  int          `json:"notYet"`
+	Over    int          `json:"over"`
 }
 
-// Summarize returns the summary figures of n. Actors without a level count
-// under "unknown". It takes O(N + L) time.
-func Summarize(n *network.Network) Summary {
+// Summarize returns the summary figures of n on the day at (the zero Date:
+// n.Day). Actors without a level count under "unknown". It takes O(N + L)
+// time.
+func Summarize(n *network.Network, at network.Date) Summary {
 	s := Summary{
-		Name: n.Name, Actors: n.NumActors(), Links: n.NumLinks(),
+		Name: n.Name, Actors: n.NumActors(), Links: n.NumLinks(), Day: n.Day(at),
 		ByKind: map[string]int{}, ByLevel: map[string]int{},
 		LinksByKind: map[string]int{}, LinksByStatus: map[string]int{},
 	}
@@ -60,6 +67,14 @@ func Summarize(n *network.Network) Summary {
 			s.End = l.End
 		}
 		linked[l.From], linked[l.To] = true, true
+		switch l.PhaseOn(s.Day) {
+		case network.Ongoing:
+			s.InForce++
+		case network.NotYet:
+			s.NotYet++
+		default:
+			s.Over++
+		}
 	}
 	for _, a := range n.Actors() {
 		s.ByKind[a.Kind.String()]++

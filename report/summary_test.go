@@ -21,7 +21,7 @@ func TestSummarize(t *testing.T) {
 		{From: "b", To: "c", Kind: network.Partnership},
 	})
 	require.NoError(t, err)
-	s := Summarize(n)
+	s := Summarize(n, network.Date{})
 	require.Equal(t, 4, s.Actors)
 	require.Equal(t, 3, s.Links)
 	require.Equal(t, map[string]int{"labour-office": 1, "municipality": 1, "ngo": 2}, s.ByKind)

@@ -19,7 +19,7 @@ func TestCompareWhatIf(t *testing.T) {
 		[]string{"lo>m:cooperation", "m>e1:cooperation", "e1>e2:cooperation", "e1>s:cooperation"})
 	after, err := n.Apply(network.Edit{AddLinks: []network.Link{{From: "lo", To: "e2", Kind: network.Cooperation}}})
 	require.NoError(t, err)
-	c := WhatIf(n, after, loEmployer())
+	c := WhatIf(n, after, loEmployer(), network.Date{})
 	require.Equal(t, []string{"m"}, c.Relieved)
 	require.Empty(t, c.NewCutPoints)
 	require.Equal(t, []gap.Tie{{From: "e1", To: "e2"}, {From: "e1", To: "m"}, {From: "lo", To: "m"}}, c.BridgesGone)
@@ -30,7 +30,7 @@ func TestCompareWhatIf(t *testing.T) {
 	// Removing the municipality splits the network.
 	cut, err := n.Apply(network.Edit{RemoveActors: []string{"m"}})
 	require.NoError(t, err)
-	c = WhatIf(n, cut, nil)
+	c = WhatIf(n, cut, nil, network.Date{})
 	require.Equal(t, int64(3), c.Reachable.After, "e1, e2, s reach each other; lo is alone")
 	require.Zero(t, c.Gaps.After, "no model: the gaps that need none, and there are none")
 	require.Equal(t, []string{"m"}, c.Relieved)

@@ -11,7 +11,7 @@
 // compute the same thing. Cut points, bridges, blocks and the removal effects
 // all come from one depth-first search in linear time.
 //
-//	s := n.Current().Snapshot()
+//	s := n.InForce(day).Snapshot()
 //	for _, c := range bottleneck.ArticulationPoints(s, bottleneck.CutOptions{}) {
 //		fmt.Printf("%s holds %d pairs together\n", c.ID, c.Separated)
 //	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/labournet/labournet/analysis/bottleneck"
 	"github.com/labournet/labournet/encoding"
+	"github.com/labournet/labournet/network"
 )
 
 // Example_readme is the Go example of README.md; TestREADMEExampleInSync
@@ -20,7 +21,7 @@ func Example_readme() {
 	if err != nil {
 		log.Fatal(err) // every problem, with its file, line and field
 	}
-	s := n.Current().Snapshot() // the links that work now
+	s := n.InForce(network.Date{}).Snapshot() // links in force on the data's asOf day, else today
 	for _, c := range bottleneck.ArticulationPoints(s, bottleneck.CutOptions{}) {
 		a, _ := n.Actor(c.ID)
 		fmt.Printf("%s: %d pairs of actors depend on it\n", a.Label(), c.Separated)

@@ -11,7 +11,7 @@
 // progress through their options. The spectral measures iterate to a
 // tolerance and return an error wrapping ErrNoConvergence when they cannot.
 //
-//	s := n.Current().Snapshot()
+//	s := n.InForce(day).Snapshot()
 //	btw, err := centrality.Betweenness(ctx, s, centrality.BetweennessOptions{})
 //	if err != nil {
 //		return err // ctx was cancelled

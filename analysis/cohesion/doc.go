@@ -11,7 +11,7 @@
 // deterministic. ComponentPaths, which searches from every actor, takes a
 // context and reports progress.
 //
-//	s := n.Current().Snapshot()
+//	s := n.InForce(day).Snapshot()
 //	fmt.Println(cohesion.Density(s, cohesion.DensityOptions{}), len(cohesion.Components(s)))
 //	c := cohesion.Louvain(s, cohesion.LouvainOptions{Seed: 1})
 //	fmt.Println(len(c.Groups), c.Modularity)

@@ -10,9 +10,9 @@ import (
 	"github.com/labournet/labournet/network"
 )
 
-// State is what a before/after comparison measures of a network: the
-// bottlenecks of its working part (see network.Network.Current) and its gaps
-// against a model. Measure builds one; Compare sets two side by side.
+// State is what a before/after comparison measures of a network on a day:
+// the bottlenecks of its links in force that day and its gaps against a
+// model. Measure builds one; Compare sets two side by side.
 type State struct {
 	// CutPoints are the articulation points, by pairs separated.
 	CutPoints []bottleneck.CutPoint `json:"cutPoints"`
@@ -32,11 +32,11 @@ type State struct {
 	snap *network.Snapshot
 }
 
-// Measure returns the state of n: the bottlenecks of its working part and,
-// when m is not nil, its gaps against m. It takes O(N + L) time plus the gap
-// rules (see Gaps).
-func Measure(n *network.Network, m *Model) *State {
-	s := n.Current().Snapshot()
+// Measure returns the state of n on the day at (the zero Date: n.Day): the
+// bottlenecks of its links in force that day and, when m is not nil, its
+// gaps against m. It takes O(N + L) time plus the gap rules (see Gaps).
+func Measure(n *network.Network, m *Model, at network.Date) *State {
+	s := n.InForce(at).Snapshot()
 	st := &State{snap: s, CutPoints: bottleneck.ArticulationPoints(s, bottleneck.CutOptions{}),
 		Bridges: bottleneck.Bridges(s)}
 	st.Fragmentation = analysis.Float(bottleneck.Fragmentation(s))
@@ -45,7 +45,7 @@ func Measure(n *network.Network, m *Model) *State {
 		st.Dependent += c.Separated
 	}
 	if m != nil {
-		st.Gaps = Gaps(n, m, GapOptions{})
+		st.Gaps = Gaps(n, m, GapOptions{At: at})
 	}
 	return st
 }

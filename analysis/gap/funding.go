@@ -47,8 +47,8 @@ type Funding struct {
 	SingleFunder bool `json:"singleFunder"`
 }
 
-// FundingFlows traces the funding links of n (directed funding links that
-// are not planned) and returns, for every actor that receives funding, its
+// FundingFlows traces the funding links of n (directed funding links in
+// force on the day at; the zero Date means n.Day) and returns, for every actor that receives funding, its
 // direct sources with their shares, the origins of its money along the
 // chains (fund → programme → project → partner), the concentration of its
 // sources (Herfindahl index) and whether it depends on a single funder.
@@ -63,7 +63,8 @@ type Funding struct {
 //
 // It takes O(N + L·O) time, O being the largest number of origins reaching an
 // actor.
-func FundingFlows(n *network.Network) []Funding {
+func FundingFlows(n *network.Network, at network.Date) []Funding {
+	day := n.Day(at)
 	type in struct {
 		from   string
 		amount float64
@@ -72,7 +73,7 @@ func FundingFlows(n *network.Network) []Funding {
 	}
 	incoming := map[string][]in{}
 	for _, l := range n.Links() {
-		if l.Kind != network.Funding || l.Status == network.Planned || !l.IsDirected() {
+		if l.Kind != network.Funding || !l.InForce(day) || !l.IsDirected() {
 			continue
 		}
 		x := in{from: l.From}

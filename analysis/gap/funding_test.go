@@ -46,7 +46,7 @@ func TestFundingFlows(t *testing.T) {
 		{From: "f4", To: "b", Kind: network.Funding, Status: network.Planned, Money: eur(10)},
 		{From: "a", To: "b", Kind: network.Cooperation},
 	})
-	got := FundingFlows(n)
+	got := FundingFlows(n, network.Date{})
 	want := []Funding{
 		{ID: "a", SingleFunder: true, HHI: 1,
 			Direct:  []FundingSource{{ID: "proj", Amount: 50, Currency: "EUR", Known: true, Share: 1}},
@@ -86,7 +86,7 @@ func TestFundingSharesNeedOneCurrencyAndNoCeiling(t *testing.T) {
 			{From: "f2", To: "p", Kind: network.Funding, Direction: network.Undirected, Money: eur(2)}}, 1},
 	}
 	for _, tt := range tests {
-		fs := FundingFlows(fundNet(t, tt.links))
+		fs := FundingFlows(fundNet(t, tt.links), network.Date{})
 		require.Len(t, fs, 1, tt.reason)
 		if diff := cmp.Diff(tt.hhi, float64(fs[0].HHI), cmpopts.EquateNaNs()); diff != "" {
 			t.Errorf("%s: HHI (-want +got):\n%s", tt.reason, diff)
@@ -99,7 +99,7 @@ func TestFundingCycle(t *testing.T) {
 		{From: "x", To: "y", Kind: network.Funding},
 		{From: "y", To: "x", Kind: network.Funding},
 		{From: "root", To: "x", Kind: network.Funding},
-	}))
+	}), network.Date{})
 	require.Len(t, fs, 2)
 	for _, f := range fs {
 		for _, o := range f.Origins {

@@ -43,6 +43,10 @@ type GapOptions struct {
 	// pairs of communities joined through a single actor, numbering them
 	// from 1.
 	Communities map[string]int
+	// At is the day the gaps are found on: a link counts when it is in
+	// force that day (see network.Link.PhaseOn). The zero Date means
+	// n.Day(Date{}): the network's AsOf, else today.
+	At network.Date
 }
 
 // Gaps compares n with the reference model m and returns the gaps found,
@@ -50,7 +54,7 @@ type GapOptions struct {
 // model only the rules that need none run: isolated and planned-only
 // actors, single funders and (with communities) single brokers.
 //
-// Planned and ended links never count as existing. A relation rule is met by a link
+// Only links in force on the day opt.At count. A relation rule is met by a link
 // between an actor of a From kind and one of a To kind, in either direction,
 // or (unless the rule is DirectOnly) by both taking part, through membership
 // or partnership links, in a common body or project. A target group is served by an actor that lists it and is not
@@ -61,7 +65,7 @@ type GapOptions struct {
 // It takes O(N + L·h) time, where h bounds the bodies and projects an actor
 // is linked to.
 func Gaps(n *network.Network, m *Model, opt GapOptions) []Finding {
-	g := newGapIndex(n)
+	g := newGapIndex(n, opt.At)
 	var out []Finding
 	if m != nil {
 		out = append(out, g.missingKinds(m)...)
@@ -91,17 +95,18 @@ type gapIndex struct {
 	n      *network.Network
 	actors []actor.Actor // sorted by ID
 	byID   map[string]actor.Actor
-	links  []network.Link // existing (not planned)
+	day    network.Date
+	links  []network.Link // in force on day
 	all    []network.Link
-	// adj maps an actor to the actors it has existing links with.
+	// adj maps an actor to the actors it has links in force with.
 	adj map[string]map[string][]network.LinkKind
 	// hubs maps an actor to the bodies and projects it takes part in: those
-	// it has an existing membership or partnership link with.
+	// it has a membership or partnership link in force with.
 	hubs map[string][]string
 }
 
-func newGapIndex(n *network.Network) *gapIndex {
-	g := &gapIndex{n: n, byID: map[string]actor.Actor{}, adj: map[string]map[string][]network.LinkKind{}, hubs: map[string][]string{}}
+func newGapIndex(n *network.Network, at network.Date) *gapIndex {
+	g := &gapIndex{n: n, day: n.Day(at), byID: map[string]actor.Actor{}, adj: map[string]map[string][]network.LinkKind{}, hubs: map[string][]string{}}
 	g.actors = n.Actors()
 	slices.SortFunc(g.actors, func(a, b actor.Actor) int { return cmp.Compare(a.ID, b.ID) })
 	for _, a := range g.actors {
@@ -113,7 +118,7 @@ func newGapIndex(n *network.Network) *gapIndex {
 		return k == actor.Body || k == actor.Project
 	}
 	for _, l := range g.all {
-		if !existing(l) {
+		if !l.InForce(g.day) {
 			continue
 		}
 		g.links = append(g.links, l)
@@ -216,7 +221,7 @@ func (g *gapIndex) missingRelations(m *Model) []Finding {
 			toSet[b] = true
 		}
 		for _, l := range g.all {
-			if l.Status == network.Planned && (fromSet[l.From] && toSet[l.To] || fromSet[l.To] && toSet[l.From]) {
+			if l.PhaseOn(g.day) == network.NotYet && (fromSet[l.From] && toSet[l.To] || fromSet[l.To] && toSet[l.From]) {
 				planned = true
 			}
 		}
@@ -263,12 +268,12 @@ type GroupCoverage struct {
 	ByRegion map[string]map[string][]string `json:"byRegion"`
 }
 
-// Coverage returns which actors serve which target groups in n, by the
-// rules Gaps uses (planned links do not count). A link serving a group is
+// Coverage returns which actors serve which target groups in n on the day
+// at (see GapOptions.At), by the rules Gaps uses: only links in force count. A link serving a group is
 // credited to its source; its region is the target's when the target is a
 // target-group actor, otherwise the source's.
-func Coverage(n *network.Network) GroupCoverage {
-	return newGapIndex(n).coverage()
+func Coverage(n *network.Network, at network.Date) GroupCoverage {
+	return newGapIndex(n, at).coverage()
 }
 
 func (g *gapIndex) coverage() GroupCoverage {
@@ -379,17 +384,24 @@ func capitalize(s string) string {
 }
 
 func (g *gapIndex) isolated() []Finding {
-	var iso, plannedOnly []string
+	var iso, notYet, over []string
 	hasAny := map[string]bool{}
+	waits := map[string]bool{} // has a link not yet in force
 	for _, l := range g.all {
 		hasAny[l.From], hasAny[l.To] = true, true
+		if l.PhaseOn(g.day) == network.NotYet {
+			waits[l.From], waits[l.To] = true, true
+		}
 	}
 	for _, a := range g.actors {
 		switch {
 		case !hasAny[a.ID]:
 			iso = append(iso, a.ID)
-		case len(g.adj[a.ID]) == 0:
-			plannedOnly = append(plannedOnly, a.ID)
+		case len(g.adj[a.ID]) > 0:
+		case waits[a.ID]:
+			notYet = append(notYet, a.ID)
+		default:
+			over = append(over, a.ID)
 		}
 	}
 	var out []Finding
@@ -397,9 +409,13 @@ func (g *gapIndex) isolated() []Finding {
 		out = append(out, Finding{Rule: Isolated, Name: id, Severity: Medium, Actors: []string{id},
 			Explanation: fmt.Sprintf("%s has no link to any other actor.", g.byID[id].Label())})
 	}
-	for _, id := range plannedOnly {
+	for _, id := range notYet {
 		out = append(out, Finding{Rule: PlannedOnly, Name: id, Severity: Medium, Actors: []string{id},
-			Explanation: fmt.Sprintf("%s is connected only by planned or ended links: none of its links works now.", g.byID[id].Label())})
+			Explanation: fmt.Sprintf("%s has no link in force on %s: its links are only planned.", g.byID[id].Label(), g.day)})
+	}
+	for _, id := range over {
+		out = append(out, Finding{Rule: EndedOnly, Name: id, Severity: Low, Actors: []string{id},
+			Explanation: fmt.Sprintf("%s has no link in force on %s: all its links ended before.", g.byID[id].Label(), g.day)})
 	}
 	return out
 }
@@ -516,10 +532,4 @@ func (g *gapIndex) singleBrokers(comm map[string]int) []Finding {
 		})
 	}
 	return out
-}
-
-// existing reports whether a link works now: it is neither planned nor
-// ended.
-func existing(l network.Link) bool {
-	return l.Status != network.Planned && l.Status != network.Ended
 }

@@ -120,7 +120,7 @@ func TestCoverageByRegion(t *testing.T) {
 	n := testnet.Spec(t,
 		[]string{"lib-a:library:A", "lib-b:library:B", "ya:target-group:A:youth", "oa:target-group:A:over-55", "yb:target-group:B:youth"},
 		[]string{"lib-a>ya:service", "lib-a>oa:service", "lib-b>yb:service", "lib-a>lib-b:cooperation"})
-	got := Coverage(n)
+	got := Coverage(n, network.Date{})
 	want := GroupCoverage{
 		Served: map[string][]string{"youth": {"lib-a", "lib-b"}, "over-55": {"lib-a"}},
 		ByRegion: map[string]map[string][]string{
@@ -131,4 +131,19 @@ func TestCoverageByRegion(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("coverage (-want +got):\n%s", diff)
 	}
+}
+
+func TestPlannedAndEndedOnly(t *testing.T) {
+	n := testnet.Spec(t, []string{"lo:labour-office", "e:employer", "s:school", "x:ngo"}, []string{"lo>e:cooperation"})
+	n, err := n.Apply(network.Edit{AddLinks: []network.Link{
+		{From: "s", To: "e", Kind: network.Cooperation, Start: network.MustParseDate("2031")}, // dated, later
+		{From: "x", To: "e", Kind: network.Cooperation, Status: network.Ended},                // ended, undated
+	}})
+	require.NoError(t, err)
+	day := network.MustParseDate("2025-01-01")
+	fs := Gaps(n, nil, GapOptions{At: day})
+	require.Equal(t, []string{"s s"}, findings(fs, PlannedOnly), "a link that starts later is not yet in force")
+	require.Equal(t, []string{"x x"}, findings(fs, EndedOnly), "an ended link is not planned")
+	// In 2031 the school's link is in force.
+	require.Empty(t, findings(Gaps(n, nil, GapOptions{At: network.MustParseDate("2031-06-01")}), PlannedOnly))
 }

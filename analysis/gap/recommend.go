@@ -70,6 +70,8 @@ type RecommendOptions struct {
 	// Progress, when not nil, is told after each finding how many of the
 	// findings have been answered (see analysis.Progress).
 	Progress analysis.Progress
+	// At is the day the network is analysed on (see GapOptions.At).
+	At network.Date
 }
 
 // Recommend proposes changes that close the gaps of n against the model m,
@@ -96,7 +98,8 @@ func Recommend(ctx context.Context, n *network.Network, m *Model, opt RecommendO
 	if maxCand <= 0 {
 		maxCand = 200
 	}
-	base := Measure(n, m)
+	day := n.Day(opt.At)
+	base := Measure(n, m, day)
 	t := search.NewTracker(ctx, len(base.Gaps), opt.Progress)
 	var out []Recommendation
 	try := func(edit network.Edit, ids []string) (Effect, bool) {
@@ -104,7 +107,7 @@ func Recommend(ctx context.Context, n *network.Network, m *Model, opt RecommendO
 		if err != nil {
 			return Effect{}, false
 		}
-		return Compare(base, Measure(changed, m), ids...), true
+		return Compare(base, Measure(changed, m, day), ids...), true
 	}
 	for _, f := range base.Gaps {
 		if !t.Step(0) {
@@ -153,15 +156,18 @@ func Recommend(ctx context.Context, n *network.Network, m *Model, opt RecommendO
 			var links []network.Link
 			var refs []network.LinkRef
 			for _, l := range n.Links() {
-				if (l.From == f.Name || l.To == f.Name) && !existing(l) {
+				if (l.From == f.Name || l.To == f.Name) && l.PhaseOn(day) == network.NotYet {
 					refs = append(refs, network.LinkRef{ID: l.ID, From: l.From, To: l.To, Kind: l.Kind})
 					l.Status = network.Active
+					if !l.Start.IsZero() && day.Before(l.Start.First()) {
+						l.Start = day // starting now, not when it was planned to
+					}
 					links = append(links, l)
 				}
 			}
 			if eff, ok := try(network.Edit{RemoveLinks: refs, AddLinks: links}, f.Actors); ok {
 				out = append(out, Recommendation{Action: ActivateLink, Links: links, Addresses: addr, Severity: f.Severity, Effect: eff,
-					Explanation: fmt.Sprintf("Put the planned cooperation of %s into practice (%d link(s)).", recLabel(n, f.Name), len(links))})
+					Explanation: fmt.Sprintf("Put the planned cooperation of %s into practice (%s).", recLabel(n, f.Name), count(len(links), "planned link"))})
 			}
 		case BodyMissingKind:
 			body := f.Name
@@ -181,14 +187,14 @@ func Recommend(ctx context.Context, n *network.Network, m *Model, opt RecommendO
 				}
 			}
 			if best == nil {
-				best = recInvite(n, m, base, f.Kinds, body, f)
+				best = recInvite(n, m, day, base, f.Kinds, body, f)
 			}
 			if best != nil {
 				best.Addresses, best.Severity = addr, f.Severity
 				out = append(out, *best)
 			}
 		case MissingKind:
-			if rec := recInvite(n, m, base, f.Kinds, "", f); rec != nil {
+			if rec := recInvite(n, m, day, base, f.Kinds, "", f); rec != nil {
 				rec.Addresses, rec.Severity = addr, f.Severity
 				out = append(out, *rec)
 			}
@@ -212,12 +218,12 @@ func Recommend(ctx context.Context, n *network.Network, m *Model, opt RecommendO
 
 // recInvite proposes a new actor of the first of kinds, as a member of body
 // (or, when body is empty, of the body with most members), and measures it.
-func recInvite(n *network.Network, m *Model, base *State, kinds []actor.Kind, body string, f Finding) *Recommendation {
+func recInvite(n *network.Network, m *Model, day network.Date, base *State, kinds []actor.Kind, body string, f Finding) *Recommendation {
 	if len(kinds) == 0 {
 		return nil
 	}
 	if body == "" {
-		body = recBusiestBody(n)
+		body = recBusiestBody(n, day)
 	}
 	k := kinds[0]
 	a := actor.Actor{ID: "proposed-" + k.String(), Name: "a " + strings.ReplaceAll(k.String(), "-", " ") + " (to be invited)", Kind: k, Aggregate: true}
@@ -239,7 +245,7 @@ func recInvite(n *network.Network, m *Model, base *State, kinds []actor.Kind, bo
 		}
 		links = append(links, l)
 	}
-	after := Measure(with, m)
+	after := Measure(with, m, day)
 	eff := Compare(base, after, a.ID, body)
 	// Pairs with the newcomer itself are not pairs newly connected.
 	if i, ok := after.snap.Index(a.ID); ok {
@@ -260,9 +266,9 @@ func recInvite(n *network.Network, m *Model, base *State, kinds []actor.Kind, bo
 
 // recBusiestBody returns the body with most existing links, ties by ID, or
 // "" when the network has no body.
-func recBusiestBody(n *network.Network) string {
+func recBusiestBody(n *network.Network, day network.Date) string {
 	deg := map[string]int{}
-	for _, l := range n.Current().Links() {
+	for _, l := range n.InForce(day).Links() {
 		deg[l.From]++
 		deg[l.To]++
 	}
@@ -321,6 +327,8 @@ type OptimizeOptions struct {
 	// been tried, of k times the candidates of the first round (later rounds
 	// have fewer; see analysis.Progress).
 	Progress analysis.Progress
+	// At is the day the network is analysed on (see GapOptions.At).
+	At network.Date
 }
 
 // OptimizeLinks picks up to k links to add, among the relations the model
@@ -360,16 +368,17 @@ func OptimizeLinks(ctx context.Context, n *network.Network, m *Model, k int, opt
 	if maxCand <= 0 {
 		maxCand = 2000
 	}
-	base := Measure(n, m)
+	day := n.Day(opt.At)
+	base := Measure(n, m, day)
 	cur := n
 	var out []Recommendation
 	var t *search.Tracker
 	for round := 0; round < k; round++ {
-		cands := optCandidates(cur, m, maxCand)
+		cands := optCandidates(cur, m, day, maxCand)
 		if t == nil { // the first round has the most candidates
 			t = search.NewTracker(ctx, k*len(cands), opt.Progress)
 		}
-		now := Measure(cur, m)
+		now := Measure(cur, m, day)
 		var best *Recommendation
 		var bestNet *network.Network
 		bestLoc := 0
@@ -382,7 +391,7 @@ func OptimizeLinks(ctx context.Context, n *network.Network, m *Model, k int, opt
 			if err != nil {
 				continue
 			}
-			step := Compare(now, Measure(next, m))
+			step := Compare(now, Measure(next, m, day))
 			if !step.improves() {
 				continue
 			}
@@ -400,7 +409,7 @@ func OptimizeLinks(ctx context.Context, n *network.Network, m *Model, k int, opt
 			break
 		}
 		cur = bestNet
-		best.Effect = Compare(base, Measure(cur, m), best.Links[0].From, best.Links[0].To)
+		best.Effect = Compare(base, Measure(cur, m, day), best.Links[0].From, best.Links[0].To)
 		out = append(out, *best)
 	}
 	if t != nil {
@@ -420,9 +429,9 @@ type optCandidate struct {
 // the pairs of actors of the two sides of each cooperative relation rule,
 // in rule order then ID order, that are not the same actor, not already
 // linked by a working link, not in different places, and not seen before.
-func optCandidates(n *network.Network, m *Model, limit int) []optCandidate {
+func optCandidates(n *network.Network, m *Model, day network.Date, limit int) []optCandidate {
 	linked := map[[2]string]bool{}
-	for _, l := range n.Current().Links() {
+	for _, l := range n.InForce(day).Links() {
 		linked[[2]string{l.From, l.To}], linked[[2]string{l.To, l.From}] = true, true
 	}
 	seen := map[[2]string]bool{}
@@ -469,4 +478,13 @@ func recLocality(a, b actor.Actor) (score int, ok bool) {
 		}
 	}
 	return score, true
+}
+
+// count writes a number with its noun, in the plural unless it is 1: "1
+// planned link", "3 planned links".
+func count(k int, noun string) string {
+	if k == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", k, noun)
 }

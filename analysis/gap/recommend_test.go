@@ -27,7 +27,7 @@ func applyRec(t *testing.T, n *network.Network, r Recommendation) *network.Netwo
 func checkPromise(t *testing.T, n *network.Network, m *Model, r Recommendation) {
 	t.Helper()
 	after := applyRec(t, n, r)
-	s := after.Current().Snapshot()
+	s := after.InForce(network.Date{}).Snapshot()
 	cuts := bottleneck.ArticulationPoints(s, bottleneck.CutOptions{})
 	require.Len(t, cuts, r.Effect.CutPoints.After, "%s: articulation points after", r.Explanation)
 	var dep int64

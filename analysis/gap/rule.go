@@ -16,14 +16,15 @@ const (
 	MissingRelation                 // "missing-relation": both kinds present, the expected relation absent
 	UnservedGroup                   // "unserved-group": a target group nobody serves (here or in a region)
 	Isolated                        // "isolated": an actor without links
-	PlannedOnly                     // "planned-only": an actor whose links are all planned (or ended)
+	PlannedOnly                     // "planned-only": an actor whose links are not in force yet
+	EndedOnly                       // "ended-only": an actor whose links all ended
 	BodyMissingKind                 // "body-missing-kind": a body lacks a kind its theme requires
 	SingleBroker                    // "single-broker": two communities joined through one actor
 	SingleFunder                    // "single-funder": an actor funded by a single funder
 )
 
 var ruleNames = []string{"", "missing-kind", "missing-relation", "unserved-group", "isolated", "planned-only",
-	"body-missing-kind", "single-broker", "single-funder"}
+	"ended-only", "body-missing-kind", "single-broker", "single-funder"}
 
 // String returns the rule's name, such as "missing-relation".
 func (r Rule) String() string {

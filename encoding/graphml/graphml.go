@@ -85,6 +85,9 @@ func Write(w io.Writer, n *network.Network) error {
 		fmt.Fprintf(b, `  <key id="l_attr%d" for="edge" attr.name="attr.%s" attr.type="string"/>`+"\n", i, esc(a))
 	}
 	fmt.Fprintf(b, `  <key id="g_name" for="graph" attr.name="name" attr.type="string"/>`+"\n")
+	if !n.AsOf.IsZero() {
+		fmt.Fprintf(b, `  <key id="g_asOf" for="graph" attr.name="asOf" attr.type="string"/>`+"\n")
+	}
 	edgeDefault := "undirected"
 	if len(ls) > 0 && !slices.ContainsFunc(ls, func(l network.Link) bool { return !l.IsDirected() }) {
 		edgeDefault = "directed"
@@ -92,6 +95,9 @@ func Write(w io.Writer, n *network.Network) error {
 	fmt.Fprintf(b, `  <graph id="G" edgedefault="%s">`+"\n", edgeDefault)
 	if n.Name != "" {
 		fmt.Fprintf(b, `    <data key="g_name">%s</data>`+"\n", esc(n.Name))
+	}
+	if !n.AsOf.IsZero() {
+		fmt.Fprintf(b, `    <data key="g_asOf">%s</data>`+"\n", n.AsOf)
 	}
 	for i := range as {
 		a := &as[i]

@@ -45,7 +45,7 @@ func Read(r io.Reader, file string) (*network.Network, error) {
 	line := func() int { l, _ := dec.InputPos(); return l }
 
 	keys := map[string]declared{} // id → key
-	name := ""
+	name, asOf, asOfLine := "", "", 0
 	edgeDefault := "undirected"
 	var nodes, edges []*element
 	var cur *element
@@ -128,6 +128,8 @@ func Read(r io.Reader, file string) (*network.Network, error) {
 					cur.data[k.name] = text.String()
 				} else if k.domain == "graph" && k.name == "name" {
 					name = text.String()
+				} else if k.domain == "graph" && k.name == "asOf" {
+					asOf, asOfLine = text.String(), line()
 				}
 			case "node", "edge":
 				cur = nil
@@ -143,6 +145,11 @@ func Read(r io.Reader, file string) (*network.Network, error) {
 		return nil, p.Err()
 	}
 	n := network.New(name)
+	if asOf != "" {
+		if err := n.AsOf.UnmarshalText([]byte(asOf)); err != nil {
+			fail(asOfLine, fmt.Errorf("graph asOf: %w", err))
+		}
+	}
 	for _, el := range nodes {
 		a := actor.Actor{ID: el.attrs["id"], Attrs: attrsOf(el.data)}
 		if !setFields(schema.Actor, &a, el, p) {
