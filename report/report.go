@@ -36,6 +36,14 @@ type Options struct {
 	// Optimize is how many links the optimiser may propose; 0 means 3,
 	// negative none.
 	Optimize int
+	// ExactUpTo is the largest number of actors for which betweenness and
+	// the path statistics are exact; above it they are estimated from
+	// Samples source actors drawn with Seed, and the report says so with
+	// the error bound. 0 means 5,000; negative means always exact.
+	ExactUpTo int
+	// Samples is the number of source actors of the estimates; 0 means
+	// 1,000.
+	Samples int
 	// Progress, when not nil, is told which stage of the report runs
 	// ("cohesion", "betweenness", "brokers", "communities", "gaps",
 	// "recommendations", "optimiser") and, within a stage, how many of its
@@ -92,6 +100,13 @@ type Cohesion struct {
 	Centralization      analysis.Float `json:"centralization"`
 	Fragmentation       analysis.Float `json:"fragmentation"`
 	Modularity          analysis.Float `json:"modularity"`
+	// Sampled is the number of source actors betweenness and the path
+	// figures were estimated from (see Options.ExactUpTo), 0 when exact;
+	// Bound is then the half-width of the 95% interval of each actor's
+	// normalised betweenness (see centrality.ApproxBetweennessBound), and
+	// Diameter a lower bound.
+	Sampled int            `json:"sampled,omitempty"`
+	Bound   analysis.Float `json:"bound,omitempty"`
 }
 
 // Report gathers everything labournet finds in a network: summary figures,
@@ -185,8 +200,13 @@ func New(ctx context.Context, n *network.Network, opt Options) (*Report, error) 
 	}
 
 	// Cohesion.
+	exactUpTo, samples := cmp.Or(opt.ExactUpTo, 5000), cmp.Or(opt.Samples, 1000)
+	sample := 0
+	if exactUpTo >= 0 && s.N() > exactUpTo && samples < s.N() {
+		sample = samples
+	}
 	comps := cohesion.Components(s)
-	paths, err := cohesion.ComponentPaths(ctx, s, cohesion.ComponentPathsOptions{Progress: stage("cohesion")})
+	paths, err := cohesion.ComponentPaths(ctx, s, cohesion.ComponentPathsOptions{Progress: stage("cohesion"), Sample: sample, Seed: opt.Seed})
 	if err != nil {
 		return nil, err
 	}
@@ -203,9 +223,13 @@ func New(ctx context.Context, n *network.Network, opt Options) (*Report, error) 
 	if len(comps) > 0 {
 		r.Cohesion.LargestComponent = len(comps[0])
 	}
+	if sample > 0 {
+		r.Cohesion.Sampled = sample
+		r.Cohesion.Bound = analysis.Float(centrality.ApproxBetweennessBound(s.N(), sample, 0.05))
+	}
 
 	// Central actors: by betweenness, then degree.
-	btwRank, err := centrality.Betweenness(ctx, s, centrality.BetweennessOptions{Progress: stage("betweenness")})
+	btwRank, err := centrality.ApproxBetweenness(ctx, s, sample, opt.Seed, centrality.BetweennessOptions{Progress: stage("betweenness")})
 	if err != nil {
 		return nil, err
 	}

@@ -96,12 +96,19 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		p("- The network falls into **%d separate parts** (components); the largest holds %d actors. Actors in different parts cannot reach each other.\n", c.Components, c.LargestComponent)
 	}
 	p("- **Fragmentation** %s: the share of pairs of actors that cannot reach each other (0 when all can).\n", fmtNum(c.Fragmentation))
-	p("- **Diameter** %s and **average distance** %s within the largest part: the most, and the average number of links between two actors.\n", fmtNum(analysis.Float(c.Diameter)), fmtNum(c.AverageShortestPath))
+	if c.Sampled > 0 {
+		p("- **Diameter** at least %s and **average distance** about %s within the largest part: the most, and the average number of links between two actors, estimated from %d actors drawn at random.\n", fmtNum(analysis.Float(c.Diameter)), fmtNum(c.AverageShortestPath), c.Sampled)
+	} else {
+		p("- **Diameter** %s and **average distance** %s within the largest part: the most, and the average number of links between two actors.\n", fmtNum(analysis.Float(c.Diameter)), fmtNum(c.AverageShortestPath))
+	}
 	p("- **Clustering** %s (transitivity %s): how often two partners of an actor are partners of each other too.\n", fmtNum(c.AverageClustering), fmtNum(c.Transitivity))
 	p("- **Degree centralisation** %s: 1 when one actor holds all the links (a star), 0 when all have as many.\n", fmtNum(c.Centralization))
 
 	p("\n## Central actors\n\n")
 	p("Ranked by **betweenness**, the share of shortest paths between other actors that pass through an actor: the actors that hold the network together. *Links* counts the actors each is linked to; *PageRank* weighs links from well-connected actors more.\n\n")
+	if c.Sampled > 0 {
+		p("With %d actors, betweenness is estimated from the shortest paths of %d actors drawn at random (Brandes and Pich); each value is within ±%s of the exact one with 95%% confidence.\n\n", r.Summary.Actors, c.Sampled, fmtNum(c.Bound))
+	}
 	p("| actor | kind | links | betweenness | PageRank |\n| --- | --- | ---: | ---: | ---: |\n")
 	for _, a := range r.Central {
 		p("| %s | %s | %d | %s | %s |\n", mdCell(a.Name), a.Kind, a.Degree, fmtNum(a.Betweenness), fmtNum(a.PageRank))

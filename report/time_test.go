@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/labournet/labournet/actor"
+	"github.com/labournet/labournet/analysis/centrality"
 	"github.com/labournet/labournet/analysis/gap"
 	"github.com/labournet/labournet/network"
 )
@@ -111,4 +112,20 @@ func TestWorseEffectsAreSaid(t *testing.T) {
 			require.NotContains(t, recommendationText(rec, func(id string) string { return id }), "Worse")
 		}
 	}
+}
+
+func TestLargeNetworksAreSampled(t *testing.T) {
+	// Above ExactUpTo actors, betweenness and path figures are estimated,
+	// and the report says so with the bound.
+	n := reportNet(t)
+	exact := newReport(t, n, Options{Optimize: -1})
+	require.Zero(t, exact.Cohesion.Sampled)
+	r := newReport(t, n, Options{Optimize: -1, ExactUpTo: 4, Samples: 3, Seed: 2})
+	require.Equal(t, 3, r.Cohesion.Sampled)
+	require.InDelta(t, centrality.ApproxBetweennessBound(8, 3, 0.05), float64(r.Cohesion.Bound), 1e-12)
+	require.LessOrEqual(t, r.Cohesion.Diameter, exact.Cohesion.Diameter, "a lower bound")
+	md := markdown(t, r)
+	require.Contains(t, md, "estimated from the shortest paths of 3 actors drawn at random")
+	require.Contains(t, md, "Diameter** at least")
+	require.Equal(t, r.Central, newReport(t, n, Options{Optimize: -1, ExactUpTo: 4, Samples: 3, Seed: 2}).Central, "seeded")
 }

@@ -279,8 +279,8 @@ func TestCohesionExtraAgainstNetworkX(t *testing.T) {
 			check("weak components", v.Weak, cohCanon(Components(s)))
 			ps := paths(t, s, ComponentPathsOptions{Directed: d})
 			psw := paths(t, s, ComponentPathsOptions{Directed: d, Weighted: true})
-			check("largest component", PathStats{v.LargestSize, v.Diameter, analysis.Float(v.ASPL)}, ps)
-			check("largest component weighted", PathStats{v.LargestSize, v.DiameterW, analysis.Float(v.ASPLW)}, psw)
+			check("largest component", PathStats{Actors: v.LargestSize, Diameter: v.Diameter, AverageShortestPath: analysis.Float(v.ASPL)}, ps)
+			check("largest component weighted", PathStats{Actors: v.LargestSize, Diameter: v.DiameterW, AverageShortestPath: analysis.Float(v.ASPLW)}, psw)
 			if d {
 				check("reciprocity", *v.Reciprocity, Reciprocity(s))
 				check("strong components", v.Strong, cohCanon(StrongComponents(s)))

@@ -315,3 +315,22 @@ func paths(t testing.TB, s *network.Snapshot, opt ComponentPathsOptions) PathSta
 	require.NoError(t, err)
 	return p
 }
+
+// TestComponentPathsSampled checks the sampled estimate: with every actor
+// as a source it is the exact figure; with fewer, the average is close and
+// the diameter a lower bound; the same seed gives the same figures.
+func TestComponentPathsSampled(t *testing.T) {
+	n, _ := testnet.LoadRef(t, "random_undirected")
+	s := n.Snapshot()
+	exact := paths(t, s, ComponentPathsOptions{})
+	all := paths(t, s, ComponentPathsOptions{Sample: exact.Actors})
+	require.Equal(t, exact, all, "sampling every actor is the exact computation")
+	for _, w := range []bool{false, true} {
+		ex := paths(t, s, ComponentPathsOptions{Weighted: w})
+		est := paths(t, s, ComponentPathsOptions{Weighted: w, Sample: ex.Actors / 2, Seed: 3})
+		require.Equal(t, ex.Actors/2, est.Sampled)
+		require.LessOrEqual(t, est.Diameter, ex.Diameter, "a lower bound")
+		require.InEpsilon(t, float64(ex.AverageShortestPath), float64(est.AverageShortestPath), 0.1, "half the sources estimate the mean within 10%%")
+		require.Equal(t, est, paths(t, s, ComponentPathsOptions{Weighted: w, Sample: ex.Actors / 2, Seed: 3}), "seeded")
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"math"
 	"math/bits"
+	"math/rand/v2"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -29,6 +31,12 @@ type ComponentPathsOptions struct {
 	// Progress, when not nil, is told how many of the component's actors
 	// have had their searches done (see analysis.Progress).
 	Progress analysis.Progress
+	// Sample, when above 0 and below the component's size, searches from
+	// that many actors of the component drawn at random (seeded by Seed)
+	// instead of all: AverageShortestPath is then an unbiased estimate and
+	// Diameter a lower bound (see PathStats.Sampled).
+	Sample int
+	Seed   uint64
 }
 
 // PathStats are the shortest-path figures of a network's largest component.
@@ -47,6 +55,13 @@ type PathStats struct {
 	//
 	// 0 for a component of one actor and NaN for a network without actors.
 	AverageShortestPath analysis.Float `json:"averageShortestPath"`
+	// Sampled is the number of source actors the figures come from when
+	// they were estimated (ComponentPathsOptions.Sample), 0 when exact. The
+	// average over the sources' distances estimates AverageShortestPath
+	// without bias (each source's mean distance is a draw from the actors'
+	// mean distances); the largest distance seen is a lower bound of the
+	// Diameter.
+	Sampled int `json:"sampled,omitempty"`
 }
 
 // ComponentPaths returns the diameter and average shortest path length of
@@ -85,7 +100,17 @@ func ComponentPaths(ctx context.Context, s *network.Snapshot, opt ComponentPaths
 	if opt.Directed {
 		nbrs, wts = s.Out, s.OutWeights
 	}
-	t := search.NewTracker(ctx, n, opt.Progress)
+	sources := members
+	if opt.Sample > 0 && opt.Sample < n {
+		perm := rand.New(rand.NewPCG(opt.Seed, 0x5eed0fa7)).Perm(n)[:opt.Sample]
+		slices.Sort(perm)
+		sources = make([]int32, len(perm))
+		for i, k := range perm {
+			sources[i] = members[k]
+		}
+	}
+	ns := len(sources)
+	t := search.NewTracker(ctx, ns, opt.Progress)
 	var (
 		next  atomic.Int64
 		mu    sync.Mutex
@@ -93,7 +118,7 @@ func ComponentPaths(ctx context.Context, s *network.Snapshot, opt ComponentPaths
 		diam  float64
 		// per-source sums, added in order afterwards so that the float
 		// total does not depend on scheduling
-		sums = make([]float64, n)
+		sums = make([]float64, ns)
 	)
 	unweighted := func() (sum, far float64) {
 		// Multi-source BFS: 64 sources at a time, one bit each.
@@ -105,12 +130,12 @@ func ComponentPaths(ctx context.Context, s *network.Snapshot, opt ComponentPaths
 		var front, nfront []int32
 		for t.Step(0) {
 			lo := int(next.Add(1)-1) * 64
-			if lo >= n {
+			if lo >= ns {
 				break
 			}
 			front = front[:0]
-			for j := lo; j < min(lo+64, n); j++ {
-				v := members[j]
+			for j := lo; j < min(lo+64, ns); j++ {
+				v := sources[j]
 				seen[v] = 1 << (j - lo)
 				visit[v] = seen[v]
 				front = append(front, v)
@@ -145,7 +170,7 @@ func ComponentPaths(ctx context.Context, s *network.Snapshot, opt ComponentPaths
 			for _, v := range members {
 				seen[v] = 0
 			}
-			t.Step(min(64, n-lo))
+			t.Step(min(64, ns-lo))
 		}
 		return float64(isum), float64(ifar)
 	}
@@ -159,10 +184,10 @@ func ComponentPaths(ctx context.Context, s *network.Snapshot, opt ComponentPaths
 		var h search.Heap
 		for t.Step(0) {
 			i := int(next.Add(1) - 1)
-			if i >= n {
+			if i >= ns {
 				break
 			}
-			src := members[i]
+			src := sources[i]
 			dist[src] = 0
 			one := 0.0
 			seen = append(seen[:0], src)
@@ -201,7 +226,7 @@ func ComponentPaths(ctx context.Context, s *network.Snapshot, opt ComponentPaths
 		}
 		return far
 	}
-	search.Go(search.Workers(opt.Workers, n), func(int) {
+	search.Go(search.Workers(opt.Workers, ns), func(int) {
 		var sum, far float64
 		if opt.Weighted {
 			far = weighted()
@@ -221,5 +246,9 @@ func ComponentPaths(ctx context.Context, s *network.Snapshot, opt ComponentPaths
 			total += x
 		}
 	}
-	return PathStats{Actors: n, Diameter: diam, AverageShortestPath: analysis.Float(total / (float64(n) * float64(n-1)))}, nil
+	ps := PathStats{Actors: n, Diameter: diam, AverageShortestPath: analysis.Float(total / (float64(ns) * float64(n-1)))}
+	if ns < n {
+		ps.Sampled = ns
+	}
+	return ps, nil
 }

@@ -219,8 +219,3 @@ func (a Effect) better(b Effect) bool {
 	}
 	return len(a.Closed) > len(b.Closed)
 }
-
-// improves reports whether the effect reduces bottlenecks at all.
-func (a Effect) improves() bool {
-	return a.Reachable.Change() > 0 || a.Dependent.Change() < 0 || a.CutPoints.Change() < 0
-}

@@ -420,6 +420,25 @@ func (g *gapIndex) isolated() []Finding {
 	return out
 }
 
+// missing returns the alternatives of theme rule r that none of the actors
+// linked to body meets.
+func (g *gapIndex) missing(body string, r ThemeRule) [][]actor.Kind {
+	var out [][]actor.Kind
+	for _, alt := range r.Requires {
+		ok := false
+		for nb := range g.adj[body] {
+			if slices.Contains(alt, g.byID[nb].Kind) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			out = append(out, alt)
+		}
+	}
+	return out
+}
+
 func (g *gapIndex) bodies(m *Model) []Finding {
 	var out []Finding
 	for _, a := range g.actors {
@@ -431,17 +450,8 @@ func (g *gapIndex) bodies(m *Model) []Finding {
 				continue
 			}
 			var lacking []actor.Kind
-			for _, alt := range r.Requires {
-				ok := false
-				for nb := range g.adj[a.ID] {
-					if slices.Contains(alt, g.byID[nb].Kind) {
-						ok = true
-						break
-					}
-				}
-				if !ok {
-					lacking = append(lacking, alt...)
-				}
+			for _, alt := range g.missing(a.ID, r) {
+				lacking = append(lacking, alt...)
 			}
 			if len(lacking) == 0 {
 				continue

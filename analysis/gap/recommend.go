@@ -87,9 +87,11 @@ type RecommendOptions struct {
 // body. Recommendations are ranked by the severity of what they address,
 // then by their effect. A nil model is an error wrapping ErrModel.
 //
-// Each candidate costs one analysis of the changed network, O(N + L) plus
-// the gap rules, so Recommend takes O(C·(N + L)) for C candidates. A
-// cancelled ctx stops it with ctx.Err() after the candidate under way.
+// Candidate links are scored without re-analysis, as OptimizeLinks scores
+// them; the one proposed for each finding is then measured in full (an
+// analysis of the changed network, O(N + L) plus the gap rules). So
+// Recommend takes O(F·(N + L) + C·P·log d) for F findings, C candidates and
+// P cut points. A cancelled ctx stops it with ctx.Err() within a candidate.
 func Recommend(ctx context.Context, n *network.Network, m *Model, opt RecommendOptions) ([]Recommendation, error) {
 	if m == nil {
 		return nil, fmt.Errorf("gap: recommend: no model: %w", ErrModel)
@@ -100,6 +102,8 @@ func Recommend(ctx context.Context, n *network.Network, m *Model, opt RecommendO
 	}
 	day := n.Day(opt.At)
 	base := Measure(n, m, day)
+	sc := newScorer(n, m, day, base)
+	ofKinds := kindIndex(n)
 	t := search.NewTracker(ctx, len(base.Gaps), opt.Progress)
 	var out []Recommendation
 	try := func(edit network.Edit, ids []string) (Effect, bool) {
@@ -120,11 +124,13 @@ func Recommend(ctx context.Context, n *network.Network, m *Model, opt RecommendO
 			if !ok || !r.cooperative() {
 				break
 			}
-			var best *Recommendation
+			// Score every pair without re-analysis; measure the best.
+			var best *network.Link
+			var bestScore tieScore
 			tried, bestLoc := 0, 0
 		pairs:
-			for _, a := range recOfKinds(n, r.From) {
-				for _, b := range recOfKinds(n, r.To) {
+			for _, a := range ofKinds(r.From) {
+				for _, b := range ofKinds(r.To) {
 					if tried >= maxCand {
 						break pairs
 					}
@@ -136,21 +142,19 @@ func Recommend(ctx context.Context, n *network.Network, m *Model, opt RecommendO
 						return nil, t.Err()
 					}
 					tried++
-					kind := network.Cooperation
-					l := network.Link{From: a.ID, To: b.ID, Kind: kind, Evidence: ProposedEvidence}
-					eff, ok := try(network.Edit{AddLinks: []network.Link{l}}, []string{a.ID, b.ID})
-					if !ok || !slices.Contains(eff.Closed, addr[0]) {
-						continue
-					}
-					if best == nil || eff.better(best.Effect) || !best.Effect.better(eff) && loc > bestLoc {
-						best, bestLoc = &Recommendation{Action: AddLink, Links: []network.Link{l}, Effect: eff,
-							Explanation: fmt.Sprintf("Link %s with %s (%s): %s", a.Label(), b.Label(), kind, lowerFirst(f.Explanation))}, loc
+					got := sc.score(a.ID, b.ID)
+					if best == nil || got.better(bestScore) || !bestScore.better(got) && loc > bestLoc {
+						best, bestScore, bestLoc = &network.Link{From: a.ID, To: b.ID, Kind: network.Cooperation, Evidence: ProposedEvidence}, got, loc
 					}
 				}
 			}
-			if best != nil {
-				best.Addresses, best.Severity = addr, f.Severity
-				out = append(out, *best)
+			if best == nil {
+				break
+			}
+			if eff, ok := try(network.Edit{AddLinks: []network.Link{*best}}, []string{best.From, best.To}); ok && slices.Contains(eff.Closed, addr[0]) {
+				a, b := sc.g.byID[best.From], sc.g.byID[best.To]
+				out = append(out, Recommendation{Action: AddLink, Links: []network.Link{*best}, Effect: eff, Addresses: addr, Severity: f.Severity,
+					Explanation: fmt.Sprintf("Link %s with %s (%s): %s", a.Label(), b.Label(), best.Kind, lowerFirst(f.Explanation))})
 			}
 		case PlannedOnly:
 			var links []network.Link
@@ -172,18 +176,24 @@ func Recommend(ctx context.Context, n *network.Network, m *Model, opt RecommendO
 		case BodyMissingKind:
 			body := f.Name
 			var best *Recommendation
-			for _, a := range recOfKinds(n, f.Kinds) {
+			var pick *network.Link
+			var pickScore tieScore
+			for _, a := range ofKinds(f.Kinds) {
 				if !t.Step(0) {
 					return nil, t.Err()
 				}
-				l := network.Link{From: a.ID, To: body, Kind: network.Membership, Role: network.RoleMember, Evidence: ProposedEvidence}
-				eff, ok := try(network.Edit{AddLinks: []network.Link{l}}, []string{a.ID, body})
-				if !ok || !slices.Contains(eff.Closed, addr[0]) {
+				if !sc.fills(body, a.ID) {
 					continue
 				}
-				if best == nil || eff.better(best.Effect) {
-					best = &Recommendation{Action: FillRole, Links: []network.Link{l}, Effect: eff,
-						Explanation: fmt.Sprintf("Bring %s into %s as a member: %s", a.Label(), recLabel(n, body), lowerFirst(f.Explanation))}
+				got := sc.score(a.ID, body)
+				if pick == nil || got.better(pickScore) {
+					pick, pickScore = &network.Link{From: a.ID, To: body, Kind: network.Membership, Role: network.RoleMember, Evidence: ProposedEvidence}, got
+				}
+			}
+			if pick != nil {
+				if eff, ok := try(network.Edit{AddLinks: []network.Link{*pick}}, []string{pick.From, body}); ok && slices.Contains(eff.Closed, addr[0]) {
+					best = &Recommendation{Action: FillRole, Links: []network.Link{*pick}, Effect: eff,
+						Explanation: fmt.Sprintf("Bring %s into %s as a member: %s", sc.g.byID[pick.From].Label(), recLabel(n, body), lowerFirst(f.Explanation))}
 				}
 			}
 			if best == nil {
@@ -291,18 +301,6 @@ func recRelation(m *Model, name string) (RelationRule, bool) {
 	return RelationRule{}, false
 }
 
-// recOfKinds returns the actors of the given kinds, sorted by ID.
-func recOfKinds(n *network.Network, kinds []actor.Kind) []actor.Actor {
-	var out []actor.Actor
-	for _, a := range n.Actors() {
-		if slices.Contains(kinds, a.Kind) {
-			out = append(out, a)
-		}
-	}
-	slices.SortFunc(out, func(a, b actor.Actor) int { return cmp.Compare(a.ID, b.ID) })
-	return out
-}
-
 func recLabel(n *network.Network, id string) string {
 	if a, ok := n.Actor(id); ok {
 		return a.Label()
@@ -315,147 +313,6 @@ func lowerFirst(s string) string {
 		return s
 	}
 	return strings.ToLower(s[:1]) + s[1:]
-}
-
-// OptimizeOptions configures OptimizeLinks. The zero value tries at most
-// 2,000 candidate pairs per round.
-type OptimizeOptions struct {
-	// MaxCandidates bounds the pairs evaluated per round; 0 means 2,000.
-	// Candidates are taken in a fixed order (rule order, then IDs).
-	MaxCandidates int
-	// Progress, when not nil, is told after each candidate how many have
-	// been tried, of k times the candidates of the first round (later rounds
-	// have fewer; see analysis.Progress).
-	Progress analysis.Progress
-	// At is the day the network is analysed on (see GapOptions.At).
-	At network.Date
-}
-
-// OptimizeLinks picks up to k links to add, among the relations the model
-// expects between actors already in the network, that most reduce the
-// network's bottlenecks. It is greedy with re-evaluation: each round it
-// applies every candidate link in turn to the network as changed so far,
-// measures the effect, and keeps the best, where "best" orders, in turn,
-//
-//  1. the number of pairs of actors that can reach each other (more is
-//     better),
-//  2. the number of pairs whose connection hangs on a single actor, summed
-//     over articulation points (fewer is better),
-//  3. the number of articulation points (fewer is better),
-//  4. the number of gaps closed (more is better).
-//
-// It stops after k links or when no candidate improves 1–3. A candidate is a
-// pair (a, b) with a of a From kind and b of a To kind of some relation rule
-// that cooperation meets (rules restricted to other link kinds, such as
-// funding, are not proposed: money is not a cooperation to add), not
-// already linked by an existing link, and not in different places (see
-// below). Proposed links are cooperation links. Between candidates of equal
-// effect, the pair that shares more of country and region wins, then the
-// first in rule and ID order. Each returned recommendation's
-// Effect is measured against the network before any of the chosen links, so
-// the last one shows the combined effect. A nil model is an error wrapping
-// ErrModel.
-//
-// Each round costs O(C·(N + L)) for C candidates; greedy selection is not
-// guaranteed optimal (the problem is NP-hard in general), but every link
-// chosen strictly reduces bottlenecks. A cancelled ctx stops it with
-// ctx.Err() after the candidate under way.
-func OptimizeLinks(ctx context.Context, n *network.Network, m *Model, k int, opt OptimizeOptions) ([]Recommendation, error) {
-	if m == nil {
-		return nil, fmt.Errorf("gap: optimize: no model: %w", ErrModel)
-	}
-	maxCand := opt.MaxCandidates
-	if maxCand <= 0 {
-		maxCand = 2000
-	}
-	day := n.Day(opt.At)
-	base := Measure(n, m, day)
-	cur := n
-	var out []Recommendation
-	var t *search.Tracker
-	for round := 0; round < k; round++ {
-		cands := optCandidates(cur, m, day, maxCand)
-		if t == nil { // the first round has the most candidates
-			t = search.NewTracker(ctx, k*len(cands), opt.Progress)
-		}
-		now := Measure(cur, m, day)
-		var best *Recommendation
-		var bestNet *network.Network
-		bestLoc := 0
-		for _, c := range cands {
-			if !t.Step(0) {
-				return nil, t.Err()
-			}
-			next, err := cur.Apply(network.Edit{AddLinks: []network.Link{c.link}})
-			t.Step(1)
-			if err != nil {
-				continue
-			}
-			step := Compare(now, Measure(next, m, day))
-			if !step.improves() {
-				continue
-			}
-			if best == nil || step.better(best.Effect) || !best.Effect.better(step) && c.loc > bestLoc {
-				a, _ := cur.Actor(c.link.From)
-				b, _ := cur.Actor(c.link.To)
-				bestLoc = c.loc
-				best = &Recommendation{Action: AddLink, Links: []network.Link{c.link}, Effect: step, Severity: c.rule.Severity,
-					Addresses:   []Key{{MissingRelation, c.rule.Name}},
-					Explanation: fmt.Sprintf("Link %s with %s (%s, expected relation %s)", a.Label(), b.Label(), c.link.Kind, c.rule.Name)}
-				bestNet = next
-			}
-		}
-		if best == nil {
-			break
-		}
-		cur = bestNet
-		best.Effect = Compare(base, Measure(cur, m, day), best.Links[0].From, best.Links[0].To)
-		out = append(out, *best)
-	}
-	if t != nil {
-		t.Finish()
-	}
-	return out, nil
-}
-
-// optCandidate is a link the optimiser may propose.
-type optCandidate struct {
-	link network.Link
-	rule RelationRule
-	loc  int // see recLocality
-}
-
-// optCandidates returns up to limit candidate links of the optimiser for n:
-// the pairs of actors of the two sides of each cooperative relation rule,
-// in rule order then ID order, that are not the same actor, not already
-// linked by a working link, not in different places, and not seen before.
-func optCandidates(n *network.Network, m *Model, day network.Date, limit int) []optCandidate {
-	linked := map[[2]string]bool{}
-	for _, l := range n.InForce(day).Links() {
-		linked[[2]string{l.From, l.To}], linked[[2]string{l.To, l.From}] = true, true
-	}
-	seen := map[[2]string]bool{}
-	var out []optCandidate
-	for _, r := range m.Relations {
-		if !r.cooperative() {
-			continue
-		}
-		for _, a := range recOfKinds(n, r.From) {
-			for _, b := range recOfKinds(n, r.To) {
-				if len(out) >= limit {
-					return out
-				}
-				p := [2]string{min(a.ID, b.ID), max(a.ID, b.ID)}
-				loc, ok := recLocality(a, b)
-				if a.ID == b.ID || !ok || linked[p] || seen[p] {
-					continue
-				}
-				seen[p] = true
-				out = append(out, optCandidate{link: network.Link{From: a.ID, To: b.ID, Kind: network.Cooperation, Evidence: ProposedEvidence}, rule: r, loc: loc})
-			}
-		}
-	}
-	return out
 }
 
 // cooperative reports whether a cooperation link meets the rule.
