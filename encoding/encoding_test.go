@@ -185,7 +185,11 @@ func TestReadCSVErrors(t *testing.T) {
 		{"list with an empty value", "id,kind,targetGroups\na,school,youth;;over-55\n", "", actor.ErrInvalidText, "actors.csv:2:10: targetGroups"},
 	}
 	for _, tt := range tests {
-		dir := writeCSVPair(t, tt.actors, tt.links)
+		links := tt.links
+		if links == "" {
+			links = "from,to,kind\n"
+		}
+		dir := writeCSVPair(t, tt.actors, links)
 		n, err := Load(dir)
 		require.Nil(t, n, tt.reason)
 		require.ErrorIs(t, err, tt.want, tt.reason)
@@ -244,4 +248,36 @@ func TestSaveIsAtomic(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "x.xlsx"), nil, 0o644))
 	_, err = Load(filepath.Join(dir, "x.xlsx"))
 	require.ErrorIs(t, err, ErrUnsupported)
+}
+
+func TestCSVFolderNeedsLinks(t *testing.T) {
+	dir := writeCSVPair(t, "id,kind\na,school\n", "")
+	n, err := Load(dir)
+	require.Nil(t, n)
+	require.ErrorIs(t, err, ErrFormat)
+	require.Contains(t, err.Error(), "no links.csv", "a folder without links.csv is not a network of 0 links")
+	require.NoError(t, os.WriteFile(filepath.Join(dir, LinksFile), []byte("from,to,kind\n"), 0o644))
+	n, err = Load(dir)
+	require.NoError(t, err)
+	require.Zero(t, n.NumLinks(), "a header alone is a network without links")
+}
+
+func TestJSONProblemOnTheLineOfItsField(t *testing.T) {
+	in := `{"format": "labournet/1",
+ "actors": [
+  {"id": "a",
+   "name": "A \"quoted\" {name}",
+   "kind": "bakery"},
+  {"id": "b", "kind": "school"}
+ ],
+ "links": [
+  {"from": "a",
+   "to": "b",
+   "kind": "cooperation",
+   "weight": -1}
+ ]}`
+	_, err := ReadJSON(strings.NewReader(in), "f.json")
+	require.ErrorContains(t, err, "f.json:5: actors[0].kind", "the bad kind is on line 5, its object starts on line 3")
+	_, err = ReadJSON(strings.NewReader(strings.Replace(in, `"kind": "bakery"`, `"kind": "ngo"`, 1)), "f.json")
+	require.ErrorContains(t, err, "f.json:12", "a link's problem found by validation names the line of its field too")
 }

@@ -24,7 +24,8 @@ const (
 
 // Load reads a network from path: a ".json" file in the "labournet/1"
 // format, a ".graphml" file (see package encoding/graphml), or a folder
-// holding actors.csv and, optionally, links.csv. A
+// holding actors.csv and links.csv (both are needed: a folder without
+// links.csv is an error rather than a network of no links). A
 // network read from CSV is named after its folder. Errors name the file.
 func Load(path string) (*network.Network, error) {
 	st, err := os.Stat(path)
@@ -57,16 +58,16 @@ func loadCSV(dir string) (*network.Network, error) {
 	}
 	defer af.Close()
 	lp := filepath.Join(dir, LinksFile)
-	var links io.Reader
 	lf, err := os.Open(lp)
-	switch {
-	case err == nil:
-		defer lf.Close()
-		links = lf
-	case !errors.Is(err, os.ErrNotExist):
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, &ParseError{File: lp, Err: fmt.Errorf("%w: %s has %s but no %s: a network without links needs a %s with its header row only (from,to,kind)",
+			ErrFormat, dir, ActorsFile, LinksFile, LinksFile)}
+	}
+	if err != nil {
 		return nil, err
 	}
-	n, err := ReadCSV(af, links, ap, lp)
+	defer lf.Close()
+	n, err := ReadCSV(af, lf, ap, lp)
 	if err != nil {
 		return nil, err
 	}

@@ -59,7 +59,56 @@ type elemPos struct {
 	line  int
 	col   int
 	path  string
-	index int // position among the links
+	index int             // position among the links
+	obj   json.RawMessage // the element's text, for the lines of its fields
+}
+
+// lineOf returns the line of the element's field key, so that a problem
+// is reported where the bad field is, not where its object starts; the
+// element's first line when the field is not found.
+func (pos elemPos) lineOf(key string) int {
+	depth, line := 0, pos.line
+	for i := 0; i < len(pos.obj); i++ {
+		switch c := pos.obj[i]; c {
+		case '\n':
+			line++
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+		case '"':
+			j := i + 1 // the end of the string
+			for j < len(pos.obj) && pos.obj[j] != '"' {
+				if pos.obj[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			if depth == 1 && j < len(pos.obj) {
+				var k string
+				if json.Unmarshal(pos.obj[i:j+1], &k) == nil && k == key && isKey(pos.obj[j+1:]) {
+					return line
+				}
+			}
+			i = j
+		}
+	}
+	return pos.line
+}
+
+// isKey reports whether the text after a string starts with a colon: the
+// string was a key.
+func isKey(rest []byte) bool {
+	for _, c := range rest {
+		switch c {
+		case ' ', '\t', '\r', '\n':
+			continue
+		case ':':
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 // badActors holds the IDs of actors that were given but rejected, so that
@@ -87,6 +136,7 @@ func addLink(n *network.Network, l network.Link, pos elemPos, bad badActors, p *
 		errs = j.Unwrap()
 	}
 	for _, e := range errs {
+		line := pos.line
 		var le *network.LinkError
 		if errors.As(e, &le) {
 			if errors.Is(le.Err, network.ErrUnknownActor) && bad[le.Value] {
@@ -95,8 +145,11 @@ func addLink(n *network.Network, l network.Link, pos elemPos, bad badActors, p *
 			c := *le
 			c.Index = pos.index
 			e = &c
+			if le.Field != "" && pos.obj != nil {
+				line = pos.lineOf(le.Field)
+			}
 		}
-		p.Add(pos.line, pos.col, pos.path, e)
+		p.Add(line, pos.col, pos.path, e)
 	}
 }
 
@@ -178,10 +231,15 @@ func ReadJSON(r io.Reader, file string) (*network.Network, error) {
 				return nil, p.Err()
 			}
 			for i := 0; dec.More(); i++ {
+				var obj json.RawMessage
 				var raw map[string]json.RawMessage
 				path := fmt.Sprintf("%s[%d]", key, i)
 				start := lr.lineAt(nextTokenOffset(dec))
-				if err := dec.Decode(&raw); err != nil {
+				err := dec.Decode(&obj)
+				if err == nil {
+					err = json.Unmarshal(obj, &raw)
+				}
+				if err != nil {
 					var se *json.SyntaxError
 					if errors.As(err, &se) || errors.Is(err, io.ErrUnexpectedEOF) {
 						return fatal(path, err)
@@ -189,7 +247,7 @@ func ReadJSON(r io.Reader, file string) (*network.Network, error) {
 					p.Add(start, 0, path, typeError(err))
 					continue
 				}
-				pos := elemPos{line: start, path: path}
+				pos := elemPos{line: start, path: path, obj: obj}
 				if key == "actors" {
 					a, ok := decodeActor(raw, pos, p)
 					if !ok {
@@ -386,7 +444,7 @@ func decodeElem[T any](raw map[string]json.RawMessage, fields map[string]fieldSe
 		set, known := fields[k]
 		if !known {
 			valid := slices.Sorted(maps.Keys(fields))
-			p.Add(pos.line, 0, pos.path+"."+k, fmt.Errorf("%w: unknown field %q (valid: %s)", ErrFormat, k, strings.Join(valid, ", ")))
+			p.Add(pos.lineOf(k), 0, pos.path+"."+k, fmt.Errorf("%w: unknown field %q (valid: %s)", ErrFormat, k, strings.Join(valid, ", ")))
 			ok = false
 			continue
 		}
@@ -394,7 +452,7 @@ func decodeElem[T any](raw map[string]json.RawMessage, fields map[string]fieldSe
 			continue // null is absent
 		}
 		if err := set(raw[k], &v); err != nil {
-			p.Add(pos.line, 0, pos.path+"."+k, err)
+			p.Add(pos.lineOf(k), 0, pos.path+"."+k, err)
 			ok = false
 		}
 	}
