@@ -89,6 +89,15 @@ func (k Kind) String() string {
 	return fmt.Sprintf("kind(%d)", uint8(k))
 }
 
+// Noun returns the kind in words, as a report writes it: "training
+// provider", "labour office", "NGO".
+func (k Kind) Noun() string {
+	if k == NGO {
+		return "NGO"
+	}
+	return strings.ReplaceAll(k.String(), "-", " ")
+}
+
 // Valid reports whether k is one of the defined kinds.
 func (k Kind) Valid() bool { return k < numKinds }
 

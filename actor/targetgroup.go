@@ -1,5 +1,7 @@
 package actor
 
+import "strings"
+
 // Well-known target groups. The vocabulary of target groups is open: any
 // non-empty string is allowed, but analyses (gap findings, service coverage)
 // recognise these names, so datasets should use them where they fit.
@@ -29,4 +31,22 @@ func WellKnownTargetGroups() []string {
 		JobSeekers, LongTermUnemployed, LowSkilled, Migrants, Over50, Over55,
 		Parents, RemoteAreas, Roma, Unemployed, Youth,
 	}
+}
+
+var targetGroupLabels = map[string]string{
+	Youth: "young people", LongTermUnemployed: "long-term unemployed people", Over50: "people over 50",
+	Over55: "people over 55", Disabled: "people with disabilities", LowSkilled: "people with low qualifications",
+	Parents: "parents returning to work", CoalAndEnergyWorkers: "coal and energy workers", Unemployed: "unemployed people",
+	JobSeekers: "job seekers", Graduates: "graduates", RemoteAreas: "people in remote areas", Roma: "Roma communities",
+	Migrants: "migrants and refugees", Entrepreneurs: "entrepreneurs", Employers: "employers",
+}
+
+// TargetGroupLabel returns the readable name of a target group for a
+// report: "long-term unemployed people" for "long-term-unemployed". A name
+// outside the well-known vocabulary reads with its hyphens as spaces.
+func TargetGroupLabel(name string) string {
+	if l, ok := targetGroupLabels[name]; ok {
+		return l
+	}
+	return strings.ReplaceAll(name, "-", " ")
 }

@@ -240,6 +240,9 @@ func New(ctx context.Context, n *network.Network, opt Options) (*Report, error) 
 	}
 	pr := prRank.Map()
 	for _, sc := range btwRank.Top(top) {
+		if sc.Value == 0 || sc.Value.IsNaN() {
+			break // the rest lie between nobody: not central by this measure
+		}
 		name, kind := label(sc.ID)
 		i, _ := s.Index(sc.ID)
 		rank, ok := pr[sc.ID]
@@ -304,7 +307,19 @@ func New(ctx context.Context, n *network.Network, opt Options) (*Report, error) 
 			return nil, err
 		}
 	}
+	r.Central, r.CutPoints, r.Bridges, r.Brokers = nonNil(r.Central), nonNil(r.CutPoints), nonNil(r.Bridges), nonNil(r.Brokers)
+	r.Communities, r.Funding, r.Gaps = nonNil(r.Communities), nonNil(r.Funding), nonNil(r.Gaps)
+	r.Recommendations, r.Optimized = nonNil(r.Recommendations), nonNil(r.Optimized)
 	return r, nil
+}
+
+// nonNil returns s, or an empty slice for nil, so that JSON writes [] for
+// an empty list rather than null.
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }
 
 // WriteJSON writes the report as indented JSON with stable keys.

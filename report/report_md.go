@@ -10,8 +10,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/labournet/labournet/actor"
 	"github.com/labournet/labournet/analysis"
 	"github.com/labournet/labournet/analysis/gap"
+	"github.com/labournet/labournet/internal/prose"
 )
 
 // WriteMarkdown writes the report as Markdown for a reader who is not a
@@ -34,6 +36,16 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		return strings.Join(s, "; ")
 	}
 
+	titles := map[gap.Key]string{}
+	for _, g := range r.Gaps {
+		titles[g.Key()] = g.Title
+	}
+	title := func(k gap.Key) string {
+		if t, ok := titles[k]; ok {
+			return t
+		}
+		return k.Name
+	}
 	p("# %s\n\n", mdText(r.Network))
 	if r.Description != "" {
 		p("%s\n\n", mdText(r.Description))
@@ -109,7 +121,11 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	if c.Sampled > 0 {
 		p("With %d actors, betweenness is estimated from the shortest paths of %d actors drawn at random (Brandes and Pich); each value is within ±%s of the exact one with 95%% confidence.\n\n", r.Summary.Actors, c.Sampled, fmtNum(c.Bound))
 	}
-	p("| actor | kind | links | betweenness | PageRank |\n| --- | --- | ---: | ---: | ---: |\n")
+	if len(r.Central) == 0 {
+		p("No actor lies on the shortest paths between others: every actor is linked directly to all it can reach.\n")
+	} else {
+		p("| actor | kind | links | betweenness | PageRank |\n| --- | --- | ---: | ---: | ---: |\n")
+	}
 	for _, a := range r.Central {
 		p("| %s | %s | %d | %s | %s |\n", mdCell(a.Name), a.Kind, a.Degree, fmtNum(a.Betweenness), fmtNum(a.PageRank))
 	}
@@ -122,9 +138,9 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		for _, cp := range r.CutPoints {
 			var parts []string
 			for _, pc := range cp.Pieces {
-				parts = append(parts, fmt.Sprintf("%d actor(s) reached through %s (%s)", pc.Size, name(pc.Contact), kindCounts(pc.Groups)))
+				parts = append(parts, fmt.Sprintf("%s reached through %s (%s)", prose.Count(pc.Size, "actor"), name(pc.Contact), kindCounts(pc.Groups)))
 			}
-			p("- **%s** joins %d pairs of actors that have no other way to each other. Without it, its part splits into: %s.\n", mdText(name(cp.ID)), cp.Separated, mdText(strings.Join(parts, "; ")))
+			p("- **%s** joins %s of actors that have no other way to each other. Without it, its part splits into: %s.\n", mdText(name(cp.ID)), prose.Count(int(cp.Separated), "pair"), mdText(strings.Join(parts, "; ")))
 		}
 	}
 	if len(r.Bridges) > 0 {
@@ -148,7 +164,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	p("\n## Communities\n\n")
 	p("Groups of actors more linked among themselves than with the rest (Louvain method; modularity %s, where values above 0.3 mean clear groups).\n\n", fmtNum(c.Modularity))
 	for _, cm := range r.Communities {
-		p("- **Group %d** (%d actors: %s): %s\n", cm.ID+1, len(cm.Members), kindCounts(cm.Kinds), mdText(names(cm.Members)))
+		p("- **Group %d** (%s: %s): %s\n", cm.ID+1, prose.Count(len(cm.Members), "actor"), kindCounts(cm.Kinds), mdText(names(cm.Members)))
 	}
 
 	if len(r.Funding) > 0 {
@@ -188,11 +204,11 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 						row = append(row, "–")
 					}
 				}
-				p("| %s | %s |\n", g, strings.Join(row, " | "))
+				p("| %s | %s |\n", mdCell(actor.TargetGroupLabel(g)), strings.Join(row, " | "))
 			}
 		} else {
 			for _, g := range groups {
-				p("- **%s**: %s\n", g, mdText(names(r.Coverage.Served[g])))
+				p("- **%s**: %s\n", mdText(prose.Capitalize(actor.TargetGroupLabel(g))), mdText(names(r.Coverage.Served[g])))
 			}
 		}
 	}
@@ -203,7 +219,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	} else {
 		p("What a working regional labour market needs that this network lacks, compared with the reference model (%s), most serious first.\n\n", mdText(r.Model))
 		for _, g := range r.Gaps {
-			p("- **%s** (%s, rule %s): %s", mdText(g.Name), g.Severity, g.Rule, mdText(g.Explanation))
+			p("- **%s** (%s severity): %s", mdText(g.Title), g.Severity, mdText(g.Explanation))
 			if g.Reason != "" {
 				p(" *Why it matters:* %s", mdText(g.Reason))
 			}
@@ -216,7 +232,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		p("No change is proposed.\n")
 	}
 	for i, rec := range r.Recommendations {
-		p("%d. %s\n", i+1, recommendationText(rec, name))
+		p("%d. %s\n", i+1, recommendationText(rec, name, title))
 	}
 	if len(r.Optimized) > 0 {
 		p("\n## Optimised cooperation model\n\n")
@@ -282,13 +298,13 @@ func effectText(e gap.Effect, name func(string) string) string {
 
 // recommendationText is a recommendation with its effect and, when the
 // effect makes something worse, why it is proposed all the same.
-func recommendationText(rec gap.Recommendation, name func(string) string) string {
+func recommendationText(rec gap.Recommendation, name func(string) string, title func(gap.Key) string) string {
 	text := mdText(rec.Explanation) + " " + effectText(rec.Effect, name)
 	worse := rec.Effect.NewlyConnected < 0 || len(rec.Effect.NewCutPoints) > 0 || rec.Effect.Dependent.Change() > 0 || len(rec.Effect.Opened) > 0
 	if worse && len(rec.Addresses) > 0 {
 		gaps := make([]string, len(rec.Addresses))
 		for i, k := range rec.Addresses {
-			gaps[i] = "“" + mdText(k.Name) + "”"
+			gaps[i] = "“" + mdText(title(k)) + "”"
 		}
 		text += fmt.Sprintf(" It is proposed all the same: it closes the gap %s, of %s severity.", strings.Join(gaps, ", "), rec.Severity)
 	}
@@ -309,11 +325,11 @@ func plural64(k int64, one, many string) string { return plural(int(k), one, man
 func kindCounts(m map[string]int) string {
 	var s []string
 	for _, k := range slices.Sorted(maps.Keys(m)) {
-		label := k
-		if label == "" {
-			label = "other"
+		label := "other"
+		if kind, err := actor.ParseKind(k); err == nil && k != "" {
+			label = kind.Noun()
 		}
-		s = append(s, fmt.Sprintf("%d %s", m[k], label))
+		s = append(s, prose.Count(m[k], label))
 	}
 	return strings.Join(s, ", ")
 }

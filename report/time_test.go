@@ -102,14 +102,14 @@ func TestWorseEffectsAreSaid(t *testing.T) {
 	r := newReport(t, reportNet(t), Options{})
 	rec := r.Recommendations[0]
 	require.Positive(t, rec.Effect.Dependent.Change(), "this recommendation makes the dependence worse")
-	text := recommendationText(rec, func(id string) string { return r.Names[id] })
+	text := recommendationText(rec, func(id string) string { return r.Names[id] }, func(k gap.Key) string { return k.Name })
 	require.Contains(t, text, "Worse: ")
 	require.Contains(t, text, "pairs depending on a single actor 15 → 24 (+9)")
 	require.Contains(t, text, "It is proposed all the same: it closes the gap")
 	// A recommendation that only improves says nothing of costs.
 	for _, rec := range r.Recommendations {
 		if rec.Effect.Dependent.Change() < 0 && len(rec.Effect.NewCutPoints) == 0 && len(rec.Effect.Opened) == 0 && rec.Effect.NewlyConnected >= 0 {
-			require.NotContains(t, recommendationText(rec, func(id string) string { return id }), "Worse")
+			require.NotContains(t, recommendationText(rec, func(id string) string { return id }, func(k gap.Key) string { return k.Name }), "Worse")
 		}
 	}
 }

@@ -170,6 +170,9 @@ func Compare(before, after *State, ids ...string) Effect {
 		cb := bottleneck.Constraint(before.snap, bottleneck.HolesOptions{}).Map()
 		ca := bottleneck.Constraint(after.snap, bottleneck.HolesOptions{}).Map()
 		for _, id := range ids {
+			if id == "" {
+				continue // an invited actor joins no body when there is none
+			}
 			b, okb := cb[id]
 			a, oka := ca[id]
 			if !okb {

@@ -157,7 +157,7 @@ func FundingFlows(n *network.Network, at network.Date) []Funding {
 	slices.Sort(ids)
 	out := make([]Funding, 0, len(ids))
 	for _, id := range ids {
-		f := Funding{ID: id, Direct: direct[id], SingleFunder: len(direct[id]) == 1}
+		f := Funding{ID: id, Direct: direct[id], Origins: []FundingSource{}, SingleFunder: len(direct[id]) == 1}
 		f.HHI = 0
 		for _, s := range f.Direct {
 			f.HHI += s.Share * s.Share

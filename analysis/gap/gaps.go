@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/labournet/labournet/actor"
+	"github.com/labournet/labournet/internal/prose"
 	"github.com/labournet/labournet/network"
 )
 
@@ -15,9 +16,12 @@ import (
 type Finding struct {
 	// Rule is the rule the finding comes from.
 	Rule Rule `json:"rule"`
-	// Name is the name of the model rule, the target group or the body
-	// concerned.
+	// Name is the name of the model rule, the target group or the actor
+	// concerned: with Rule, the key of the finding (see Key).
 	Name string `json:"name"`
+	// Title says in a few words what is missing, for a heading: "No
+	// university", "Vocational school has no link".
+	Title string `json:"title"`
 	// Severity is the model rule's severity.
 	Severity Severity `json:"severity"`
 	// Actors are the IDs of the actors involved, sorted.
@@ -77,6 +81,12 @@ func Gaps(n *network.Network, m *Model, opt GapOptions) []Finding {
 	out = append(out, g.singleFunders()...)
 	if opt.Communities != nil {
 		out = append(out, g.singleBrokers(opt.Communities)...)
+	}
+	for i := range out {
+		out[i].Title = g.title(out[i], m)
+		if out[i].Actors == nil {
+			out[i].Actors = []string{}
+		}
 	}
 	slices.SortStableFunc(out, func(a, b Finding) int {
 		if c := cmp.Compare(b.Severity, a.Severity); c != 0 {
@@ -146,16 +156,6 @@ func (g *gapIndex) ofKinds(kinds []actor.Kind) []string {
 	return ids
 }
 
-func orList(s []string) string {
-	switch len(s) {
-	case 0:
-		return ""
-	case 1:
-		return s[0]
-	}
-	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
-}
-
 func (g *gapIndex) missingKinds(m *Model) []Finding {
 	var out []Finding
 	for _, r := range m.Kinds {
@@ -165,7 +165,7 @@ func (g *gapIndex) missingKinds(m *Model) []Finding {
 		out = append(out, Finding{
 			Rule: MissingKind, Name: r.Name, Severity: r.Severity, Reason: r.Reason,
 			Kinds:       slices.Clone(r.AnyOf),
-			Explanation: fmt.Sprintf("No actor of kind %s takes part in the network.", orList(kindNames(r.AnyOf))),
+			Explanation: fmt.Sprintf("No %s takes part in the network.", prose.Or(kindNouns(r.AnyOf))),
 		})
 	}
 	return out
@@ -229,10 +229,10 @@ func (g *gapIndex) missingRelations(m *Model) []Finding {
 		slices.Sort(ids)
 		ids = slices.Compact(ids)
 		expl := fmt.Sprintf("The network has %s (%s) and %s (%s), but no link joins them, directly or through a common body or project.",
-			orList(kindNames(r.From)), g.names(from), orList(kindNames(r.To)), g.names(to))
+			prose.Or(kindNouns(r.From)), g.names(from), prose.Or(kindNouns(r.To)), g.names(to))
 		if r.DirectOnly {
 			expl = fmt.Sprintf("The network has %s (%s) and %s (%s), but no direct link joins them.",
-				orList(kindNames(r.From)), g.names(from), orList(kindNames(r.To)), g.names(to))
+				prose.Or(kindNouns(r.From)), g.names(from), prose.Or(kindNouns(r.To)), g.names(to))
 		}
 		if planned {
 			expl += " A link between them is only planned."
@@ -342,7 +342,7 @@ func (g *gapIndex) unservedGroups(m *Model) []Finding {
 		if !served {
 			out = append(out, Finding{
 				Rule: UnservedGroup, Name: r.Name, Severity: r.Severity, Reason: r.Reason,
-				Explanation: fmt.Sprintf("Nobody in the network serves %s (target group %s).", r.Name, orList(r.AnyOf)),
+				Explanation: fmt.Sprintf("Nobody in the network serves %s.", prose.Or(groupLabels(r.AnyOf))),
 			})
 			continue
 		}
@@ -370,17 +370,10 @@ func (g *gapIndex) unservedGroups(m *Model) []Finding {
 		}
 		out = append(out, Finding{
 			Rule: UnservedGroup, Name: r.Name + " in " + strings.Join(missing, ", "), Severity: sev, Reason: r.Reason,
-			Explanation: fmt.Sprintf("%s are served elsewhere in the network but by nobody in %s.", capitalize(r.Name), orList(missing)),
+			Explanation: fmt.Sprintf("%s are served elsewhere in the network but by nobody in %s.", prose.Capitalize(r.Name), prose.Or(missing)),
 		})
 	}
 	return out
-}
-
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 func (g *gapIndex) isolated() []Finding {
@@ -459,7 +452,7 @@ func (g *gapIndex) bodies(m *Model) []Finding {
 			out = append(out, Finding{
 				Rule: BodyMissingKind, Name: a.ID, Severity: r.Severity, Reason: r.Reason,
 				Actors: []string{a.ID}, Kinds: lacking,
-				Explanation: fmt.Sprintf("%s works on %s but has no %s linked to it.", a.Label(), r.Theme, orList(kindNames(lacking))),
+				Explanation: fmt.Sprintf("%s works on %s but has no %s linked to it.", a.Label(), r.Theme, prose.Or(kindNouns(lacking))),
 			})
 		}
 	}
@@ -542,4 +535,41 @@ func (g *gapIndex) singleBrokers(comm map[string]int) []Finding {
 		})
 	}
 	return out
+}
+
+// title says what finding f is about in a few words.
+func (g *gapIndex) title(f Finding, m *Model) string {
+	label := g.byID[f.Name].Label()
+	switch f.Rule {
+	case MissingKind:
+		return "No " + prose.Or(kindNouns(f.Kinds))
+	case MissingRelation:
+		for _, r := range m.Relations {
+			if r.Name == f.Name {
+				plural := func(ks []actor.Kind) []string {
+					out := kindNouns(ks)
+					for i := range out {
+						out[i] = prose.Plural(out[i])
+					}
+					return out
+				}
+				return prose.Capitalize(prose.Or(plural(r.From))) + " and " + prose.Or(plural(r.To)) + " are not linked"
+			}
+		}
+	case UnservedGroup:
+		return prose.Capitalize(f.Name) + ": nobody serves them"
+	case Isolated:
+		return label + " has no link"
+	case PlannedOnly:
+		return label + ": planned links only"
+	case EndedOnly:
+		return label + ": all its links ended"
+	case BodyMissingKind:
+		return label + " has no " + prose.Or(kindNouns(f.Kinds))
+	case SingleBroker:
+		return prose.Capitalize(f.Name) + " are joined through one actor only"
+	case SingleFunder:
+		return label + " has a single funder"
+	}
+	return prose.Capitalize(f.Name)
 }

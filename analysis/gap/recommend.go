@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/labournet/labournet/analysis"
+	"github.com/labournet/labournet/internal/prose"
 	"github.com/labournet/labournet/internal/search"
 
 	"github.com/labournet/labournet/analysis/cohesion"
@@ -171,7 +172,7 @@ func Recommend(ctx context.Context, n *network.Network, m *Model, opt RecommendO
 			}
 			if eff, ok := try(network.Edit{RemoveLinks: refs, AddLinks: links}, f.Actors); ok {
 				out = append(out, Recommendation{Action: ActivateLink, Links: links, Addresses: addr, Severity: f.Severity, Effect: eff,
-					Explanation: fmt.Sprintf("Put the planned cooperation of %s into practice (%s).", recLabel(n, f.Name), count(len(links), "planned link"))})
+					Explanation: fmt.Sprintf("Put the planned cooperation of %s into practice (%s).", recLabel(n, f.Name), prose.Count(len(links), "planned link"))})
 			}
 		case BodyMissingKind:
 			body := f.Name
@@ -236,7 +237,7 @@ func recInvite(n *network.Network, m *Model, day network.Date, base *State, kind
 		body = recBusiestBody(n, day)
 	}
 	k := kinds[0]
-	a := actor.Actor{ID: "proposed-" + k.String(), Name: "a " + strings.ReplaceAll(k.String(), "-", " ") + " (to be invited)", Kind: k, Aggregate: true}
+	a := actor.Actor{ID: "proposed-" + k.String(), Name: prose.Article(k.Noun()) + " (to be invited)", Kind: k, Aggregate: true}
 	for i := 2; ; i++ {
 		if _, taken := n.Actor(a.ID); !taken {
 			break
@@ -271,7 +272,7 @@ func recInvite(n *network.Network, m *Model, day network.Date, base *State, kind
 		where = " into " + recLabel(n, body)
 	}
 	return &Recommendation{Action: Invite, NewActor: &a, Links: links, Effect: eff,
-		Explanation: fmt.Sprintf("Invite %s%s: %s", orList(kindNames(kinds)), where, lowerFirst(f.Explanation))}
+		Explanation: fmt.Sprintf("Invite %s%s: %s", prose.Article(prose.Or(kindNouns(kinds))), where, lowerFirst(f.Explanation))}
 }
 
 // recBusiestBody returns the body with most existing links, ties by ID, or
@@ -335,13 +336,4 @@ func recLocality(a, b actor.Actor) (score int, ok bool) {
 		}
 	}
 	return score, true
-}
-
-// count writes a number with its noun, in the plural unless it is 1: "1
-// planned link", "3 planned links".
-func count(k int, noun string) string {
-	if k == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", k, noun)
 }

@@ -114,11 +114,20 @@ func compareKeys(a, b Key) int {
 	return strings.Compare(a.Name, b.Name)
 }
 
-// kindNames returns the names of kinds.
-func kindNames(kinds []actor.Kind) []string {
+// kindNouns returns the kinds in words ("training provider").
+func kindNouns(kinds []actor.Kind) []string {
 	s := make([]string, len(kinds))
 	for i, k := range kinds {
-		s[i] = k.String()
+		s[i] = k.Noun()
+	}
+	return s
+}
+
+// groupLabels returns the readable names of target groups.
+func groupLabels(groups []string) []string {
+	s := make([]string, len(groups))
+	for i, g := range groups {
+		s[i] = actor.TargetGroupLabel(g)
 	}
 	return s
 }

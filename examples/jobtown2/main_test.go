@@ -14,8 +14,8 @@ func TestJobtown2(t *testing.T) {
 	require.Equal(t, 0, casestudy.Run(jobtown2, []string{"-o", t.TempDir()}, &out, &errOut), errOut.String())
 	report := out.String()
 	// Employers and universities are wanted but absent.
-	require.Contains(t, report, "**employers** (high, rule missing-kind): No actor of kind employer, employer-association or chamber takes part in the network.")
-	require.Contains(t, report, "**higher-education** (medium, rule missing-kind)")
+	require.Contains(t, report, "**No employer, employer association or chamber** (high severity): No employer, employer association or chamber takes part in the network.")
+	require.Contains(t, report, "**No university** (medium severity)")
 	// The start-up grant is a ceiling in PLN.
 	require.Contains(t, report, "People up to 35 with innovative product or service ideas** is funded by Start-up platform of Kielce Technology Park")
 	// Both editions: what changed.

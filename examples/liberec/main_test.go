@@ -23,7 +23,7 @@ func TestLiberec(t *testing.T) {
 	require.Contains(t, report, "- Extended level: working-group sessions open to other actors links the levels: expert, extended.")
 	// The education working group has no school, and the report proposes
 	// the optimised cooperation model.
-	require.Contains(t, report, "**wg-education** (high, rule body-missing-kind)")
+	require.Contains(t, report, "**Expert working group: education has no school, training provider or university** (high severity)")
 	require.Contains(t, report, "## Optimised cooperation model")
 	require.Contains(t, report, "1. Link **Non-profit organisations (not named)** with **Labour Office of the Czech Republic, regional branch")
 	for _, f := range []string{"liberec.svg", "liberec.dot"} {

@@ -18,10 +18,10 @@ func TestSteelCityZen(t *testing.T) {
 	require.Contains(t, report, "- DRP0301318 SteelCityZen ← Interreg Danube Region Programme 2021–2027")
 	// The municipality–business–education gap the case names: only planned
 	// links join them.
-	require.Contains(t, report, "**education–employer** (high, rule missing-relation)")
-	require.Contains(t, report, "**municipality–employer** (medium, rule missing-relation)")
+	require.Contains(t, report, "**Schools, training providers or universities and employers, employer associations or chambers are not linked** (high severity)")
+	require.Contains(t, report, "**Municipalities or regional authorities and employers, employer associations or chambers are not linked** (medium severity)")
 	require.Contains(t, report, "A link between them is only planned.")
-	require.Contains(t, report, "**education-institutions** (medium, rule planned-only)")
+	require.Contains(t, report, "**Educational institutions of Stara Zagora (not named): planned links only** (medium severity)")
 	// Unnamed partners abroad count: 8 municipalities and 3 organisations.
 	require.Contains(t, report, "the network represents at least 19 organisations")
 }

@@ -41,11 +41,11 @@ func districts(w io.Writer, _ *network.Network, r *report.Report) {
 		var reached, missed []string
 		for _, g := range actor.WellKnownTargetGroups() {
 			if len(r.Coverage.ByRegion[d][g]) > 0 {
-				reached = append(reached, g)
+				reached = append(reached, actor.TargetGroupLabel(g))
 			} else {
-				missed = append(missed, g)
+				missed = append(missed, actor.TargetGroupLabel(g))
 			}
 		}
-		fmt.Fprintf(w, "- **%s** reaches %s; not: %s.\n", d, strings.Join(reached, ", "), strings.Join(missed, ", "))
+		fmt.Fprintf(w, "- **%s** reaches %s; not %s.\n", d, strings.Join(reached, ", "), strings.Join(missed, ", "))
 	}
 }
