@@ -24,7 +24,8 @@ import (
 // lists the 10 most central actors, seeds community detection with 0 and
 // lets the optimiser propose 3 links.
 type Options struct {
-	// Model is the reference model for gaps; nil means DefaultModel().
+	// Model is the reference model for gaps; nil means the built-in model
+	// that fits the network (see gap.ChooseModel).
 	Model *gap.Model
 	// At analyses the network as it was on that day (see network.Filter.At);
 	// the zero Date analyses the links that work now.
@@ -128,8 +129,11 @@ type Report struct {
 	Suggest network.Date    `json:"suggest,omitzero"`
 	// Ended are the links that ended before At, for the "what ended"
 	// section.
-	Ended           []network.Link        `json:"ended"`
+	Ended []network.Link `json:"ended"`
+	// Model is the name of the reference model, and ModelWhy why it was
+	// chosen ("given" when Options.Model was).
 	Model           string                `json:"model"`
+	ModelWhy        string                `json:"modelWhy"`
 	Summary         Summary               `json:"summary"`
 	Cohesion        Cohesion              `json:"cohesion"`
 	Central         []CentralActor        `json:"central"`
@@ -156,9 +160,9 @@ type Report struct {
 // before them (the view and snapshot, about a second at 10^5 actors) is not
 // interrupted.
 func New(ctx context.Context, n *network.Network, opt Options) (*Report, error) {
-	m := opt.Model
+	m, why := opt.Model, "given"
 	if m == nil {
-		m = gap.DefaultModel()
+		m, why = gap.ChooseModel(n, opt.At)
 	}
 	top := cmp.Or(opt.Top, 10)
 	opti := cmp.Or(opt.Optimize, 3)
@@ -178,7 +182,7 @@ func New(ctx context.Context, n *network.Network, opt Options) (*Report, error) 
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	r := &Report{Network: n.Name, Description: n.Description, At: day, AtFrom: atFrom(n, opt.At), Model: m.Name,
+	r := &Report{Network: n.Name, Description: n.Description, At: day, AtFrom: atFrom(n, opt.At), Model: m.Name, ModelWhy: why,
 		Summary: Summarize(n, day), Names: map[string]string{}, Ended: []network.Link{}}
 	for _, l := range n.Links() {
 		if l.PhaseOn(day) == network.Over {

@@ -58,6 +58,11 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	default:
 		p("**As of %s**, today: the data does not say which day it describes (give one with `--at`, or `asOf` in the file).\n\n", r.At)
 	}
+	if r.ModelWhy == "given" {
+		p("Gaps are judged against the model **%s**, as asked.\n\n", mdText(r.Model))
+	} else {
+		p("Gaps are judged against the **%s**, chosen because %s. Another model can be given (`--model regional`, `--model consortium` or a model file).\n\n", mdText(r.Model), mdText(r.ModelWhy))
+	}
 	if r.Stale {
 		p("> **No link is in force on %s.** The dated links of this network run from %s to %s: the data describes that period. Analyse a day in it instead, for example `--at %s`.\n\n",
 			r.At, orUnknown(r.Period[0].String()), orUnknown(r.Period[1].String()), r.Suggest)

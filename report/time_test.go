@@ -129,3 +129,40 @@ func TestLargeNetworksAreSampled(t *testing.T) {
 	require.Contains(t, md, "Diameter** at least")
 	require.Equal(t, r.Central, newReport(t, n, Options{Optimize: -1, ExactUpTo: 4, Samples: 3, Seed: 2}).Central, "seeded")
 }
+
+func TestConsortiumModelChosen(t *testing.T) {
+	// The five-partner project of TestReportDuringAndAfterAProject, as of a
+	// day in its life, with partnership roles: judged as a consortium.
+	n := project(t, network.Ended)
+	r := newReport(t, n, Options{At: network.MustParseDate("2018-06-01"), Optimize: -1})
+	require.Equal(t, gap.ConsortiumModel().Name, r.Model)
+	require.Contains(t, r.ModelWhy, "has 5 of the other 5 actors as partners")
+	var rules []string
+	for _, g := range r.Gaps {
+		rules = append(rules, g.Key().String())
+	}
+	require.Contains(t, rules, "missing-kind: funder", "a consortium without its funder")
+	require.Contains(t, rules, "missing-role: lead-partner", "and without a lead partner")
+	require.NotContains(t, rules, "missing-kind: higher-education", "regional gaps do not flood a project's report")
+	for _, g := range r.Gaps {
+		require.NotEqual(t, gap.UnservedGroup, g.Rule, "no target groups of the regional model: %s", g.Title)
+	}
+	require.Contains(t, markdown(t, r), "Gaps are judged against the **labournet project-consortium model**, chosen because")
+
+	// With a lead partner and a funder, those gaps close.
+	n, err := n.Apply(network.Edit{
+		RemoveLinks: []network.LinkRef{{From: "lead", To: "proj", Kind: network.Partnership}},
+		AddLinks: []network.Link{
+			{From: "lead", To: "proj", Kind: network.Partnership, Role: network.RoleLead, Start: network.MustParseDate("2017-10-01")},
+		}})
+	require.NoError(t, err)
+	r = newReport(t, n, Options{At: network.MustParseDate("2018-06-01"), Optimize: -1})
+	for _, g := range r.Gaps {
+		require.NotEqual(t, gap.MissingRole, g.Rule)
+	}
+
+	// A regional pact stays regional, and a model given is used as asked.
+	require.Equal(t, gap.DefaultModel().Name, newReport(t, reportNet(t), Options{Optimize: -1}).Model)
+	asked := newReport(t, project(t, network.Ended), Options{Model: gap.DefaultModel(), Optimize: -1})
+	require.Equal(t, "given", asked.ModelWhy)
+}

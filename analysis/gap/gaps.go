@@ -76,6 +76,7 @@ func Gaps(n *network.Network, m *Model, opt GapOptions) []Finding {
 		out = append(out, g.missingRelations(m)...)
 		out = append(out, g.unservedGroups(m)...)
 		out = append(out, g.bodies(m)...)
+		out = append(out, g.missingRoles(m)...)
 	}
 	out = append(out, g.isolated()...)
 	out = append(out, g.singleFunders()...)
@@ -570,6 +571,26 @@ func (g *gapIndex) title(f Finding, m *Model) string {
 		return prose.Capitalize(f.Name) + " are joined through one actor only"
 	case SingleFunder:
 		return label + " has a single funder"
+	case MissingRole:
+		return "No " + strings.ReplaceAll(f.Name, "-", " ")
 	}
 	return prose.Capitalize(f.Name)
+}
+
+func (g *gapIndex) missingRoles(m *Model) []Finding {
+	var out []Finding
+	for _, r := range m.Roles {
+		found := false
+		for _, l := range g.links {
+			if strings.EqualFold(l.Role, r.Role) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			out = append(out, Finding{Rule: MissingRole, Name: r.Name, Severity: r.Severity, Reason: r.Reason,
+				Explanation: fmt.Sprintf("No link in force gives its actor the role %q.", r.Role)})
+		}
+	}
+	return out
 }

@@ -77,6 +77,17 @@ type Model struct {
 	TargetGroups []GroupRule `json:"targetGroups"`
 	// Themes say which kinds of member a body working on a theme needs.
 	Themes []ThemeRule `json:"themes"`
+	// Roles are the roles some link must give its actor (a lead partner).
+	Roles []RoleRule `json:"roles,omitempty"`
+}
+
+// RoleRule expects some link in force whose Role is Role, such as the lead
+// partner of a project ("lead").
+type RoleRule struct {
+	Name     string   `json:"name"`
+	Role     string   `json:"role"`
+	Severity Severity `json:"severity"`
+	Reason   string   `json:"reason"`
 }
 
 // KindRule expects at least one actor of any of its kinds.
@@ -121,6 +132,54 @@ type ThemeRule struct {
 
 //go:embed default_model.json
 var defaultModelJSON []byte
+
+//go:embed consortium_model.json
+var consortiumModelJSON []byte
+
+// ConsortiumModel returns the embedded model of a partnership or project
+// consortium: a funder, a lead partner, and someone carrying the project's
+// results to employers and to labour offices. A network that one project
+// or body holds together is judged against it rather than against the
+// regional model (see ChooseModel). Each call returns a fresh copy.
+func ConsortiumModel() *Model {
+	m, err := ReadModel(bytes.NewReader(consortiumModelJSON))
+	if err != nil {
+		panic("gap: embedded consortium model: " + err.Error()) // a build defect, caught by tests
+	}
+	return m
+}
+
+// ChooseModel returns the built-in model that fits n on the day at, with
+// the reason: the consortium model when one project has partnership links
+// in force with more than half of the other actors (a partnership that a
+// single project holds together, such as an EU project's consortium), and
+// the regional labour-market model otherwise (a pact, a local group, or a
+// project among many local stakeholders).
+func ChooseModel(n *network.Network, at network.Date) (*Model, string) {
+	deg := map[string]map[string]bool{}
+	for _, l := range n.InForce(at).Links() {
+		if l.Kind != network.Partnership {
+			continue
+		}
+		for _, p := range [][2]string{{l.From, l.To}, {l.To, l.From}} {
+			if deg[p[0]] == nil {
+				deg[p[0]] = map[string]bool{}
+			}
+			deg[p[0]][p[1]] = true
+		}
+	}
+	others := n.NumActors() - 1
+	best, bestDeg := "", 0
+	for _, a := range n.Actors() {
+		if a.Kind == actor.Project && len(deg[a.ID]) > bestDeg {
+			best, bestDeg = a.Label(), len(deg[a.ID])
+		}
+	}
+	if others >= 2 && 2*bestDeg > others {
+		return ConsortiumModel(), fmt.Sprintf("%s has %d of the other %d actors as partners: the network is a partnership it holds together", best, bestDeg, others)
+	}
+	return DefaultModel(), "no single project has most actors as partners: the network is judged as a regional labour market"
+}
 
 // DefaultModel returns the embedded default reference model, built from the
 // four reference cases (Liberec, SteelCityZen, JOBTOWN 2, Vratsa); every rule
@@ -190,6 +249,11 @@ func (m *Model) Validate() error {
 			bad("targetGroups[%d] %q: needs name, anyOf and severity", i, r.Name)
 		}
 	}
+	for i, r := range m.Roles {
+		if r.Name == "" || r.Role == "" || r.Severity == 0 {
+			bad("roles[%d] %q: needs name, role and severity", i, r.Name)
+		}
+	}
 	for i, r := range m.Themes {
 		if r.Theme == "" || len(r.Requires) == 0 || r.Severity == 0 {
 			bad("themes[%d] %q: needs theme, requires and severity", i, r.Theme)
@@ -214,6 +278,7 @@ func (m *Model) Extend(other *Model) *Model {
 	out.Relations = mergeRules(m.Relations, other.Relations, func(r RelationRule) string { return r.Name })
 	out.TargetGroups = mergeRules(m.TargetGroups, other.TargetGroups, func(r GroupRule) string { return r.Name })
 	out.Themes = mergeRules(m.Themes, other.Themes, func(r ThemeRule) string { return r.Theme })
+	out.Roles = mergeRules(m.Roles, other.Roles, func(r RoleRule) string { return r.Name })
 	return out
 }
 

@@ -21,10 +21,11 @@ const (
 	BodyMissingKind                 // "body-missing-kind": a body lacks a kind its theme requires
 	SingleBroker                    // "single-broker": two communities joined through one actor
 	SingleFunder                    // "single-funder": an actor funded by a single funder
+	MissingRole                     // "missing-role": no link gives the role the model expects (a lead partner)
 )
 
 var ruleNames = []string{"", "missing-kind", "missing-relation", "unserved-group", "isolated", "planned-only",
-	"ended-only", "body-missing-kind", "single-broker", "single-funder"}
+	"ended-only", "body-missing-kind", "single-broker", "single-funder", "missing-role"}
 
 // String returns the rule's name, such as "missing-relation".
 func (r Rule) String() string {
