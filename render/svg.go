@@ -29,8 +29,14 @@ const (
 // box is an axis-aligned rectangle.
 type box struct{ x0, y0, x1, y1 float64 }
 
-func (a box) overlaps(b box) bool {
-	return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1
+// overlapArea returns the area a and b share.
+func (a box) overlapArea(b box) float64 {
+	w := math.Min(a.x1, b.x1) - math.Max(a.x0, b.x0)
+	h := math.Min(a.y1, b.y1) - math.Max(a.y0, b.y0)
+	if w <= 0 || h <= 0 {
+		return 0
+	}
+	return w * h
 }
 
 func shorten(s string) string {
@@ -116,23 +122,31 @@ func SVG(w io.Writer, n *network.Network, opt Options) error {
 				point{xy[i].x - r - 3 - tw - d, xy[i].y + 2 + d},
 			)
 		}
+		// The first free place wins; when none is free, the place that
+		// overlaps least, so that no actor goes without its label.
+		var fallback *box
+		least := math.Inf(1)
 		for _, c := range cands {
 			bx := box{c.x, c.y, c.x + tw, c.y + th}
 			if bx.x0 < 2 || bx.x1 > svgPlotW-2 || bx.y0 < svgTitleH || bx.y1 > svgPlotH+svgTitleH-2 {
 				continue
 			}
-			free := true
+			overlap := 0.0
 			for _, t := range taken {
-				if bx.overlaps(t) {
-					free = false
-					break
-				}
+				overlap += bx.overlapArea(t)
 			}
-			if free {
-				labels[i] = &placedLabel{text: text, x: c.x + 3, y: c.y + th - 4, bx: bx}
-				taken = append(taken, bx)
+			if overlap == 0 {
+				fallback = &bx
 				break
 			}
+			if overlap < least {
+				least, fallback = overlap, &bx
+			}
+		}
+		if fallback != nil {
+			bx := *fallback
+			labels[i] = &placedLabel{text: text, x: bx.x0 + 3, y: bx.y1 - 4, bx: bx}
+			taken = append(taken, bx)
 		}
 	}
 
