@@ -186,7 +186,6 @@ func (n *Network) Project(hub func(actor.Actor) bool) *Network {
 	return p
 }
 
-
 // mustAddActor adds an actor already validated in another network.
 func (n *Network) mustAddActor(a actor.Actor) {
 	if err := n.AddActor(a); err != nil {

@@ -1,109 +1,140 @@
 package main
 
 import (
-	"context"
-	"flag"
 	"fmt"
-	"io"
 	"os"
 
-	"github.com/labournet/labournet/analysis/gap"
-	"github.com/labournet/labournet/report"
+	"github.com/spf13/cobra"
 
-	"github.com/labournet/labournet/internal/atomicfile"
+	"github.com/labournet/labournet/analysis/gap"
 	"github.com/labournet/labournet/network"
+	"github.com/labournet/labournet/report"
 )
 
-const analyzeUsage = `usage: labournet analyze [--model FILE] [--format md|json] [--at DATE] [-o OUT] FILE|DIR
+// reportStages names the stages of report.New, and what their steps
+// count, for the progress bar and the message printed when the command is
+// interrupted.
+var reportStages = map[string][2]string{
+	"cohesion":        {"measuring shortest paths", "searches"},
+	"betweenness":     {"computing betweenness", "searches"},
+	"brokers":         {"finding brokers", "steps"},
+	"communities":     {"finding communities", "steps"},
+	"gaps":            {"finding gaps", "steps"},
+	"recommendations": {"measuring the recommendations", "candidates"},
+	"optimiser":       {"optimising the cooperation model", "candidates"},
+}
 
-Runs every analysis that applies and prints the report: summary figures, how
+func (a *app) analyzeCmd() *cobra.Command {
+	var modelPath, format, at, out, inputFormat string
+	var extend bool
+	var optimize int
+	cmd := &cobra.Command{
+		Use:   "analyze FILE|DIR|-",
+		Short: "The full report (Markdown or JSON)",
+		Long: `Runs every analysis that applies and prints the report: summary figures, how
 closely knit the network is, central actors, bottlenecks (the problem points
 of cooperation), brokers, communities, funding, the target groups served,
 the gaps against a reference model of a regional labour market, and ranked
 recommendations with their measured effects, including an optimised set of
-links to add.
-
-Flags:
-  --model FILE       a reference model (labournet-model/1 JSON) to use instead
-                     of the default one; --extend adds it to the default
-  --extend           add --model's rules to the default model
-  --format md|json   Markdown for reading (default) or JSON with stable keys
-  --at DATE          the network as it was on DATE
-  --optimize N       links the optimiser may propose (default 3, 0 for none)
-  -o OUT             write the report to OUT (through a temporary file)
-                     instead of standard output`
-
-func init() {
-	register(command{"analyze", "the full report (Markdown or JSON)", analyzeUsage, cmdAnalyze})
+links to add. The gaps are judged against the built-in model that fits the
+network (a regional labour market, or a project consortium when one project
+or body holds the network together), or the one --model names. --format json prints the report with stable keys (see
+docs/cli/json.md); -o REPORT.md or -o REPORT.json picks the format by the
+extension.`,
+		Example: `  labournet analyze examples/liberec/liberec.json
+  labournet analyze examples/liberec/liberec.json --format json
+  labournet analyze examples/steelcityzen/steelcityzen.json -o steelcityzen.md
+  labournet analyze examples/jobtown2/jobtown2.json --at 2017-02 --optimize 0
+  labournet analyze examples/steelcityzen/steelcityzen.json --model regional`,
+	}
+	networkArgs(cmd, "one FILE, DIR or -")
+	f := cmd.Flags()
+	f.StringVar(&modelPath, "model", "", "the reference `MODEL` for gaps: regional, consortium, or a labournet-model/1 JSON file (default: the built-in one that fits the network)")
+	f.BoolVar(&extend, "extend", false, "add --model's rules to the regional model")
+	addFormatFlag(cmd, &format, "md", []string{"md", "json"}, "output `FORMAT`: md (Markdown, for reading) or json (stable keys)")
+	addOutputFlag(cmd, &out)
+	f.StringVar(&at, "at", "", "the network as it was on `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
+	f.IntVar(&optimize, "optimize", 3, "links the optimiser may propose (`N`, 0 for none)")
+	addInputFormatFlag(cmd, &inputFormat)
+	cmd.RegisterFlagCompletionFunc("model", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		return []cobra.Completion{"regional", "consortium", "json"}, cobra.ShellCompDirectiveFilterFileExt
+	})
+	cmd.RunE = a.command(func(cmd *cobra.Command, args []string) error {
+		format, err := pickFormat(cmd, format, out, map[string]string{".md": "md", ".markdown": "md", ".json": "json"}, "md", []string{"md", "json"})
+		if err != nil {
+			return err
+		}
+		if extend && modelPath == "" {
+			return usagef("--extend needs --model FILE")
+		}
+		if optimize < 0 {
+			return usagef("--optimize %d: want 0 or more", optimize)
+		}
+		day, err := network.ParseDate(at)
+		if err != nil {
+			return usagef("--at: %v", err)
+		}
+		opt := report.Options{At: day, Optimize: optimize, Progress: func(stage string, done, total int) {
+			names, ok := reportStages[stage]
+			if !ok {
+				names = [2]string{stage, "steps"}
+			}
+			a.act.step(names[0], names[1], done, total)
+		}}
+		if optimize == 0 {
+			opt.Optimize = -1
+		}
+		if modelPath != "" {
+			m, err := a.readModel(modelPath)
+			if err != nil {
+				return err
+			}
+			if extend {
+				m = gap.DefaultModel().Extend(m)
+			}
+			opt.Model = m
+		}
+		o, err := a.openOutput(out)
+		if err != nil {
+			return err
+		}
+		defer o.abort()
+		n, err := a.loadNetwork(args[0], inputFormat)
+		if err != nil {
+			return err
+		}
+		a.act.set("preparing the network")
+		r, err := report.New(cmd.Context(), n, opt)
+		if err == nil {
+			if format == "json" {
+				err = r.WriteJSON(o)
+			} else {
+				err = r.WriteMarkdown(o)
+			}
+		}
+		return o.finish(cmd.Context(), err)
+	})
+	return cmd
 }
 
-func cmdAnalyze(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("analyze", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	modelPath := fs.String("model", "", "")
-	extend := fs.Bool("extend", false, "")
-	format := fs.String("format", "md", "")
-	at := fs.String("at", "", "")
-	optimize := fs.Int("optimize", 3, "")
-	out := fs.String("o", "", "")
-	if err := fs.Parse(args); err != nil {
-		return usageError(stderr, "analyze", analyzeUsage, "%v", err)
+// readModel returns the built-in model a name names (regional, consortium),
+// or reads a model file.
+func (a *app) readModel(name string) (*gap.Model, error) {
+	switch name {
+	case "regional":
+		return gap.DefaultModel(), nil
+	case "consortium":
+		return gap.ConsortiumModel(), nil
 	}
-	if fs.NArg() != 1 {
-		return usageError(stderr, "analyze", analyzeUsage, "want one FILE or DIR, got %d arguments", fs.NArg())
-	}
-	if *format != "md" && *format != "json" {
-		return usageError(stderr, "analyze", analyzeUsage, "--format %q: want md or json", *format)
-	}
-	if *extend && *modelPath == "" {
-		return usageError(stderr, "analyze", analyzeUsage, "--extend needs --model FILE")
-	}
-	day, err := network.ParseDate(*at)
+	a.act.set("reading " + name)
+	f, err := os.Open(name)
 	if err != nil {
-		return usageError(stderr, "analyze", analyzeUsage, "--at: %v", err)
+		return nil, err
 	}
-	opt := report.Options{At: day, Optimize: *optimize}
-	if *optimize == 0 {
-		opt.Optimize = -1
-	}
-	if *modelPath != "" {
-		f, err := os.Open(*modelPath)
-		if err != nil {
-			fmt.Fprintf(stderr, "labournet analyze: %v\n", err)
-			return 1
-		}
-		m, err := gap.ReadModel(f)
-		f.Close()
-		if err != nil {
-			fmt.Fprintf(stderr, "labournet analyze: %s: %v\n", *modelPath, err)
-			return 1
-		}
-		if *extend {
-			m = gap.DefaultModel().Extend(m)
-		}
-		opt.Model = m
-	}
-	n, code := loadNetwork(fs.Arg(0), stderr)
-	if code != 0 {
-		return code
-	}
-	r, err := report.New(context.Background(), n, opt)
+	defer f.Close()
+	m, err := gap.ReadModel(f)
 	if err != nil {
-		fmt.Fprintf(stderr, "labournet analyze: %v\n", err)
-		return 1
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	write := r.WriteMarkdown
-	if *format == "json" {
-		write = r.WriteJSON
-	}
-	if *out == "" {
-		err = write(stdout)
-	} else {
-		err = atomicfile.Write(*out, write)
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "labournet analyze: %v\n", err)
-		return 1
-	}
-	return 0
+	return m, nil
 }

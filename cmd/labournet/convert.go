@@ -1,45 +1,84 @@
 package main
 
 import (
-	"flag"
 	"fmt"
-	"io"
 	"path/filepath"
 
+	"github.com/spf13/cobra"
+
 	"github.com/labournet/labournet/encoding"
+	"github.com/labournet/labournet/encoding/graphml"
 )
 
-const convertUsage = `usage: labournet convert IN OUT
-
-Converts a network between the labournet/1 JSON format, GraphML and the CSV
+func (a *app) convertCmd() *cobra.Command {
+	var format, inputFormat string
+	cmd := &cobra.Command{
+		Use:   "convert IN OUT",
+		Short: "Convert between JSON, GraphML and the CSV pair",
+		Long: `Converts a network between the labournet/1 JSON format, GraphML and the CSV
 pair (actors.csv and links.csv in a folder): the form of each side follows
-its path (a .json or .graphml file, or a folder). OUT is written through temporary files, so
-a failed conversion leaves what was there before. IN must be valid: its
-problems are printed and nothing is written.`
+its path (a .json or .graphml file, or a folder). OUT is written through
+temporary files, so a failed conversion leaves what was there before. IN
+must be valid: its problems are printed and nothing is written.
 
-func cmdConvert(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("convert", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	if err := fs.Parse(args); err != nil {
-		return usageError(stderr, "convert", convertUsage, "%v", err)
+IN may be - for standard input (--input-format, or sniffed), and OUT - for
+standard output, in the form --format gives (json by default). The CSV pair
+on a stream is the actors table followed by the links table, each with its
+header row, as "cat actors.csv links.csv" gives them.`,
+		Example: `  labournet convert examples/liberec/liberec.json liberec-tables
+  labournet convert liberec-tables liberec.graphml
+  labournet convert examples/liberec/liberec.json - --format csv
+  cat examples/liberec/liberec.json | labournet convert - liberec.graphml`,
 	}
-	if fs.NArg() != 2 {
-		return usageError(stderr, "convert", convertUsage, "want IN and OUT, got %d arguments", fs.NArg())
+	cmd.Args = func(_ *cobra.Command, args []string) error {
+		if len(args) != 2 {
+			return usagef("want IN and OUT, got %d argument%s", len(args), plural(len(args)))
+		}
+		return nil
 	}
-	in, out := fs.Arg(0), fs.Arg(1)
-	if a, b := abs(in), abs(out); a == b {
-		return usageError(stderr, "convert", convertUsage, "IN and OUT are the same path")
-	}
-	n, code := loadNetwork(in, stderr)
-	if code != 0 {
-		return code
-	}
-	if err := encoding.Save(out, n); err != nil {
-		fmt.Fprintf(stderr, "labournet convert: %v\n", err)
-		return 1
-	}
-	fmt.Fprintf(stdout, "wrote %s: %d actors, %d links\n", out, n.NumActors(), n.NumLinks())
-	return 0
+	addFormatFlag(cmd, &format, "json", []string{"json", "graphml", "csv"}, "the `FORMAT` of OUT when it is - (standard output): json, graphml or csv")
+	addInputFormatFlag(cmd, &inputFormat)
+	cmd.RunE = a.command(func(cmd *cobra.Command, args []string) error {
+		in, out := args[0], args[1]
+		if in != "-" && out != "-" && abs(in) == abs(out) {
+			return usagef("IN and OUT are the same path")
+		}
+		if cmd.Flags().Changed("format") && out != "-" {
+			return usagef("--format applies to OUT - only; a file's form follows its path (.json, .graphml, or a folder for CSV)")
+		}
+		format, err := pickFormat(cmd, format, "", nil, "json", []string{"json", "graphml", "csv"})
+		if err != nil {
+			return err
+		}
+		n, err := a.loadNetwork(in, inputFormat)
+		if err != nil {
+			return err
+		}
+		if err := cmd.Context().Err(); err != nil {
+			return err
+		}
+		if out == "-" {
+			o, _ := a.openOutput("-")
+			switch format {
+			case "json":
+				err = encoding.WriteJSON(o, n)
+			case "graphml":
+				err = graphml.Write(o, n)
+			case "csv":
+				err = encoding.WriteCSV(o, o, n)
+			}
+			return o.finish(cmd.Context(), err)
+		}
+		a.act.set("writing " + out)
+		if err := encoding.Save(out, n); err != nil {
+			return fmt.Errorf("cannot write %s: %w", out, err)
+		}
+		if !a.quiet {
+			fmt.Fprintf(a.stdout, "wrote %s: %d actors, %d links\n", out, n.NumActors(), n.NumLinks())
+		}
+		return nil
+	})
+	return cmd
 }
 
 func abs(p string) string {

@@ -1,104 +1,120 @@
 package main
 
 import (
-	"context"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
 
-	"github.com/labournet/labournet/report"
+	"github.com/spf13/cobra"
 
 	"github.com/labournet/labournet/network"
+	"github.com/labournet/labournet/report"
 )
 
-const diffUsage = `usage: labournet diff [--json] [--top N] OLD NEW
-       labournet diff [--json] [--top N] --at DATE1 --at DATE2 FILE
-
-Compares two networks, such as two editions (JOBTOWN, then JOBTOWN 2), or one
+func (a *app) diffCmd() *cobra.Command {
+	var at []string
+	var top int
+	var format, out, inputFormat string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "diff OLD NEW | --at DATE1 --at DATE2 FILE",
+		Short: "What changed between two networks or two dates",
+		Long: `Compares two networks, such as two editions (JOBTOWN, then JOBTOWN 2), or one
 network as it was on two dates: the actors and links that came, went or
-changed, and the actors whose degree centrality and betweenness moved most.
-
-Flags:
-  --at DATE   a date to compare (give it twice, with one FILE)
-  --top N     moves to list per measure (default 10)
-  --json      print the comparison as JSON`
-
-func init() {
-	register(command{"diff", "what changed between two networks or two dates", diffUsage, cmdDiff})
+changed, how the bottlenecks changed, and the actors whose degree
+centrality and betweenness moved most. --format json prints the comparison
+as JSON (see docs/cli/json.md). One of the networks may be - for standard
+input.`,
+		Example: `  labournet diff examples/jobtown2/jobtown1.json examples/jobtown2/jobtown2.json
+  labournet diff examples/jobtown2/jobtown2.json --at 2016 --at 2017-02
+  labournet diff examples/jobtown2/jobtown1.json examples/jobtown2/jobtown2.json --format json --top 3`,
+	}
+	cmd.Args = cobra.ArbitraryArgs
+	cmd.ValidArgsFunction = func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		if len(args) >= 2 {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		return []cobra.Completion{"json", "graphml"}, cobra.ShellCompDirectiveFilterFileExt
+	}
+	cmd.Flags().StringArrayVar(&at, "at", nil, "a `DATE` to compare (give it twice, with one FILE)")
+	cmd.Flags().IntVar(&top, "top", 10, "moves to list per measure (`N`)")
+	addFormatFlag(cmd, &format, "text", []string{"text", "json"}, "output `FORMAT`: text or json")
+	addOutputFlag(cmd, &out)
+	addJSONFlag(cmd, &asJSON)
+	addInputFormatFlag(cmd, &inputFormat)
+	cmd.RunE = a.command(func(cmd *cobra.Command, args []string) error {
+		if asJSON {
+			cmd.Flags().Set("format", "json")
+			format = "json"
+		}
+		format, err := pickFormat(cmd, format, out, map[string]string{".json": "json", ".txt": "text"}, "text", []string{"text", "json"})
+		if err != nil {
+			return err
+		}
+		var days []network.Date
+		for _, s := range at {
+			d, err := network.ParseDate(s)
+			if err != nil {
+				return usagef("--at: %v", err)
+			}
+			if d.IsZero() {
+				return usagef("--at: empty date")
+			}
+			days = append(days, d)
+		}
+		if !(len(days) == 0 && len(args) == 2) && !(len(days) == 2 && len(args) == 1) {
+			return usagef("want OLD NEW, or --at DATE1 --at DATE2 FILE")
+		}
+		if len(args) == 2 && args[0] == "-" && args[1] == "-" {
+			return usagef("only one of OLD and NEW can be standard input")
+		}
+		o, err := a.openOutput(out)
+		if err != nil {
+			return err
+		}
+		defer o.abort()
+		var d report.NetworkDiff
+		var before, after *network.Network
+		opt := report.DiffOptions{Top: top}
+		if len(days) == 0 {
+			if before, err = a.loadNetwork(args[0], inputFormat); err != nil {
+				return err
+			}
+			if after, err = a.loadNetwork(args[1], inputFormat); err != nil {
+				return err
+			}
+			a.act.set("comparing the networks")
+			d, err = report.Diff(cmd.Context(), before, after, opt)
+		} else {
+			if before, err = a.loadNetwork(args[0], inputFormat); err != nil {
+				return err
+			}
+			after = before
+			a.act.set("comparing the network on the two dates")
+			d, err = report.DiffAt(cmd.Context(), before, days[0], days[1], opt)
+		}
+		if err == nil {
+			if format == "json" {
+				err = writeJSON(o, d)
+			} else {
+				writeDiff(o, before, after, d)
+			}
+		}
+		return o.finish(cmd.Context(), err)
+	})
+	return cmd
 }
 
-// dates collects repeated --at flags.
-type dates []network.Date
-
-func (d *dates) String() string { return fmt.Sprint(*d) }
-func (d *dates) Set(s string) error {
-	v, err := network.ParseDate(s)
-	if err != nil {
-		return err
-	}
-	if v.IsZero() {
-		return fmt.Errorf("empty date")
-	}
-	*d = append(*d, v)
-	return nil
-}
-
-func cmdDiff(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("diff", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	var at dates
-	fs.Var(&at, "at", "")
-	top := fs.Int("top", 10, "")
-	asJSON := fs.Bool("json", false, "")
-	if err := fs.Parse(args); err != nil {
-		return usageError(stderr, "diff", diffUsage, "%v", err)
-	}
-	var d report.NetworkDiff
-	var err error
-	var before, after *network.Network
-	opt := report.DiffOptions{Top: *top}
-	switch {
-	case len(at) == 0 && fs.NArg() == 2:
-		var code int
-		if before, code = loadNetwork(fs.Arg(0), stderr); code != 0 {
-			return code
-		}
-		if after, code = loadNetwork(fs.Arg(1), stderr); code != 0 {
-			return code
-		}
-		if d, err = report.Diff(context.Background(), before, after, opt); err != nil {
-			fmt.Fprintf(stderr, "labournet diff: %v\n", err)
-			return 1
-		}
-	case len(at) == 2 && fs.NArg() == 1:
-		n, code := loadNetwork(fs.Arg(0), stderr)
-		if code != 0 {
-			return code
-		}
-		before, after = n, n
-		if d, err = report.DiffAt(context.Background(), n, at[0], at[1], opt); err != nil {
-			fmt.Fprintf(stderr, "labournet diff: %v\n", err)
-			return 1
-		}
-	default:
-		return usageError(stderr, "diff", diffUsage, "want OLD NEW, or --at DATE1 --at DATE2 FILE")
-	}
-	if *asJSON {
-		if err := writeJSON(stdout, d); err != nil {
-			fmt.Fprintln(stderr, err)
-			return 1
-		}
-		return 0
-	}
+// writeDiff prints a comparison in plain language.
+func writeDiff(stdout io.Writer, before, after *network.Network, d report.NetworkDiff) {
 	name := func(id string) string {
 		if a, ok := after.Actor(id); ok {
-			return a.Label()
+			return text(a.Label())
 		}
 		if a, ok := before.Actor(id); ok {
-			return a.Label()
+			return text(a.Label())
 		}
-		return id
+		return text(id)
 	}
 	list := func(title, mark string, ids []string) {
 		fmt.Fprintf(stdout, "%s (%d)\n", title, len(ids))
@@ -112,7 +128,7 @@ func cmdDiff(args []string, stdout, stderr io.Writer) int {
 	for _, c := range d.ChangedActors {
 		var parts []string
 		for _, ch := range c.Changes {
-			parts = append(parts, fmt.Sprintf("%s %q → %q", ch.Field, ch.Before, ch.After))
+			parts = append(parts, fmt.Sprintf("%s %s → %s", ch.Field, quote(ch.Before), quote(ch.After)))
 		}
 		fmt.Fprintf(stdout, "  ~ %s: %s\n", name(c.ID), strings.Join(parts, ", "))
 	}
@@ -128,7 +144,7 @@ func cmdDiff(args []string, stdout, stderr io.Writer) int {
 	for _, c := range d.ChangedLinks {
 		var parts []string
 		for _, ch := range c.Changes {
-			parts = append(parts, fmt.Sprintf("%s %q → %q", ch.Field, ch.Before, ch.After))
+			parts = append(parts, fmt.Sprintf("%s %s → %s", ch.Field, quote(ch.Before), quote(ch.After)))
 		}
 		fmt.Fprintf(stdout, "  ~ %s – %s (%s): %s\n", name(c.Link.From), name(c.Link.To), c.Link.Kind, strings.Join(parts, ", "))
 	}
@@ -136,5 +152,4 @@ func cmdDiff(args []string, stdout, stderr io.Writer) int {
 	for _, m := range d.Moves {
 		fmt.Fprintf(stdout, "  %-12s %s: %s → %s\n", m.Metric, name(m.ID), num(float64(m.Before)), num(float64(m.After)))
 	}
-	return 0
 }

@@ -1,90 +1,104 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"strings"
 
-	"github.com/labournet/labournet/analysis/gap"
-	"github.com/labournet/labournet/report"
+	"github.com/spf13/cobra"
 
+	"github.com/labournet/labournet/analysis/gap"
 	"github.com/labournet/labournet/network"
+	"github.com/labournet/labournet/report"
 )
 
-const whatifUsage = `usage: labournet whatif [--remove ID,...] [--remove-link REF,...] [--add FROM:TO:KIND,...] [--json] FILE|DIR
-
-Applies a change to the network and prints the findings before and after,
+func (a *app) whatifCmd() *cobra.Command {
+	var remove, removeLinks, add []string
+	var format, out, inputFormat string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "whatif FILE|DIR|- --remove ID,... | --remove-link REF,... | --add FROM:TO:KIND,...",
+		Short: "Compare the findings before and after a change",
+		Long: `Applies a change to the network and prints the findings before and after,
 side by side: the actors that stop being or become bottlenecks
 (articulation points), the single ties that disappear or appear (bridges),
 how many pairs of actors can reach each other, and the gaps against the
-default reference model that close or open.
+default reference model that close or open. --format json prints the
+comparison as JSON (see docs/cli/json.md).
 
-Flags:
-  --remove ID,...        actors to remove, with all their links
-  --remove-link REF,...  links to remove: a link ID, FROM:TO (any kind) or FROM:TO:KIND
-  --add FROM:TO:KIND,... links to add (kinds: cooperation, partnership, funding,
-                         membership, service, governance, reporting, information)
-  --json                 print the comparison as JSON`
-
-func init() {
-	register(command{"whatif", "compare the findings before and after a change", whatifUsage, cmdWhatif})
-}
-
-func cmdWhatif(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("whatif", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	remove := fs.String("remove", "", "")
-	removeLinks := fs.String("remove-link", "", "")
-	add := fs.String("add", "", "")
-	asJSON := fs.Bool("json", false, "")
-	if err := fs.Parse(args); err != nil {
-		return usageError(stderr, "whatif", whatifUsage, "%v", err)
+Each of --remove, --remove-link and --add takes a comma-separated list and
+may be given several times. A link to remove is a link ID, FROM:TO (any
+kind) or FROM:TO:KIND; a link to add is FROM:TO:KIND, with KIND one of
+cooperation, partnership, funding, membership, service, governance,
+reporting, information.`,
+		Example: `  labournet whatif examples/liberec/liberec.json --remove pzlk
+  labournet whatif examples/liberec/liberec.json --remove pzlk --format json
+  labournet whatif examples/steelcityzen/steelcityzen.json --add stara-zagora:local-employers:cooperation`,
 	}
-	if fs.NArg() != 1 {
-		return usageError(stderr, "whatif", whatifUsage, "want one FILE or DIR, got %d arguments", fs.NArg())
-	}
-	edit := network.Edit{RemoveActors: splitComma(*remove)}
-	for _, r := range splitComma(*removeLinks) {
-		ref, err := network.ParseLinkRef(r)
+	networkArgs(cmd, "one FILE, DIR or -")
+	f := cmd.Flags()
+	f.StringArrayVar(&remove, "remove", nil, "actors to remove, with all their links (`ID,...`)")
+	f.StringArrayVar(&removeLinks, "remove-link", nil, "links to remove: a link ID, FROM:TO (any kind) or FROM:TO:KIND (`REF,...`)")
+	f.StringArrayVar(&add, "add", nil, "links to add (`FROM:TO:KIND,...`)")
+	addFormatFlag(cmd, &format, "text", []string{"text", "json"}, "output `FORMAT`: text or json")
+	addOutputFlag(cmd, &out)
+	addJSONFlag(cmd, &asJSON)
+	addInputFormatFlag(cmd, &inputFormat)
+	cmd.RunE = a.command(func(cmd *cobra.Command, args []string) error {
+		if asJSON {
+			cmd.Flags().Set("format", "json")
+			format = "json"
+		}
+		format, err := pickFormat(cmd, format, out, map[string]string{".json": "json", ".txt": "text"}, "text", []string{"text", "json"})
 		if err != nil {
-			return usageError(stderr, "whatif", whatifUsage, "--remove-link: %v", err)
+			return err
 		}
-		edit.RemoveLinks = append(edit.RemoveLinks, ref)
-	}
-	for _, a := range splitComma(*add) {
-		parts := strings.Split(a, ":")
-		if len(parts) != 3 {
-			return usageError(stderr, "whatif", whatifUsage, "--add %q: want FROM:TO:KIND", a)
+		edit := network.Edit{RemoveActors: splitComma(remove...)}
+		for _, r := range splitComma(removeLinks...) {
+			ref, err := network.ParseLinkRef(r)
+			if err != nil {
+				return usagef("--remove-link: %s", describe(err))
+			}
+			edit.RemoveLinks = append(edit.RemoveLinks, ref)
 		}
-		k, err := network.ParseLinkKind(parts[2])
+		for _, l := range splitComma(add...) {
+			parts := strings.Split(l, ":")
+			if len(parts) != 3 {
+				return usagef("--add %s: want FROM:TO:KIND", quote(l))
+			}
+			k, err := network.ParseLinkKind(parts[2])
+			if err != nil {
+				return usagef("--add %s: %s", quote(l), describe(err))
+			}
+			edit.AddLinks = append(edit.AddLinks, network.Link{From: parts[0], To: parts[1], Kind: k, Evidence: "what-if"})
+		}
+		if len(edit.RemoveActors)+len(edit.RemoveLinks)+len(edit.AddLinks) == 0 {
+			return usagef("nothing to change: give --remove, --remove-link or --add")
+		}
+		o, err := a.openOutput(out)
 		if err != nil {
-			return usageError(stderr, "whatif", whatifUsage, "--add %q: %v", a, err)
+			return err
 		}
-		edit.AddLinks = append(edit.AddLinks, network.Link{From: parts[0], To: parts[1], Kind: k, Evidence: "what-if"})
-	}
-	if len(edit.RemoveActors)+len(edit.RemoveLinks)+len(edit.AddLinks) == 0 {
-		return usageError(stderr, "whatif", whatifUsage, "nothing to change: give --remove, --remove-link or --add")
-	}
-	n, code := loadNetwork(fs.Arg(0), stderr)
-	if code != 0 {
-		return code
-	}
-	after, err := n.Apply(edit)
-	if err != nil {
-		printProblems(stderr, err)
-		return 1
-	}
-	c := report.WhatIf(n, after, gap.DefaultModel())
-	if *asJSON {
-		if err := writeJSON(stdout, c); err != nil {
-			fmt.Fprintln(stderr, err)
-			return 1
+		defer o.abort()
+		n, err := a.loadNetwork(args[0], inputFormat)
+		if err != nil {
+			return err
 		}
-		return 0
-	}
-	writeComparison(stdout, n, c)
-	return 0
+		a.act.set("applying the change")
+		after, err := n.Apply(edit)
+		if err != nil {
+			return &problemsError{err}
+		}
+		a.act.set("comparing the findings before and after")
+		c := report.WhatIf(n, after, gap.DefaultModel(), network.Date{})
+		if format == "json" {
+			err = writeJSON(o, c)
+		} else {
+			writeComparison(o, n, c)
+		}
+		return o.finish(cmd.Context(), err)
+	})
+	return cmd
 }
 
 func writeComparison(w io.Writer, n *network.Network, e gap.Effect) {
@@ -108,10 +122,10 @@ func writeComparison(w io.Writer, n *network.Network, e gap.Effect) {
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "No longer a bottleneck: %s\n", names(e.Relieved))
 	fmt.Fprintf(w, "New bottlenecks:        %s\n", names(e.NewCutPoints))
-	fmt.Fprintf(w, "Bridges gone:           %s\n", orNone(e.BridgesGone))
-	fmt.Fprintf(w, "New bridges:            %s\n", orNone(e.BridgesNew))
-	fmt.Fprintf(w, "Gaps closed:            %s\n", orNone(e.Closed))
-	fmt.Fprintf(w, "Gaps opened:            %s\n", orNone(e.Opened))
+	fmt.Fprintf(w, "Bridges gone:           %s\n", text(orNone(e.BridgesGone)))
+	fmt.Fprintf(w, "New bridges:            %s\n", text(orNone(e.BridgesNew)))
+	fmt.Fprintf(w, "Gaps closed:            %s\n", text(orNone(e.Closed)))
+	fmt.Fprintf(w, "Gaps opened:            %s\n", text(orNone(e.Opened)))
 }
 
 func orNone[T fmt.Stringer](s []T) string {

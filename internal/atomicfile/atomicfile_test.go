@@ -50,3 +50,53 @@ func TestWriteAll(t *testing.T) {
 	err := WriteAll([]string{filepath.Join(dir, "missing", "x")}, func([]io.Writer) error { return nil })
 	require.ErrorIs(t, err, os.ErrNotExist)
 }
+
+func TestCreateCommitAbort(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.svg")
+	f, err := Create(path)
+	require.NoError(t, err)
+	require.Equal(t, path, f.Name())
+	_, err = io.WriteString(f, "<svg/>")
+	require.NoError(t, err)
+	_, err = os.Stat(path)
+	require.True(t, os.IsNotExist(err), "nothing at the path before Commit")
+	require.NoError(t, f.Commit())
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	require.Equal(t, "<svg/>", string(b))
+	require.Error(t, f.Commit(), "a second Commit fails")
+	f.Abort() // does nothing after Commit
+	_, err = os.Stat(path)
+	require.NoError(t, err)
+
+	g, err := Create(path)
+	require.NoError(t, err)
+	io.WriteString(g, "half")
+	g.Abort()
+	b, err = os.ReadFile(path)
+	require.NoError(t, err)
+	require.Equal(t, "<svg/>", string(b), "Abort leaves the old file")
+	entries, _ := os.ReadDir(dir)
+	require.Len(t, entries, 1, "no temporary file left")
+
+	_, err = Create(filepath.Join(dir, "missing", "x.svg"))
+	require.ErrorIs(t, err, os.ErrNotExist)
+}
+
+func TestRemoveTemporary(t *testing.T) {
+	dir := t.TempDir()
+	a, err := Create(filepath.Join(dir, "a.json"))
+	require.NoError(t, err)
+	b, err := Create(filepath.Join(dir, "b.json"))
+	require.NoError(t, err)
+	done, err := Create(filepath.Join(dir, "c.json"))
+	require.NoError(t, err)
+	require.NoError(t, done.Commit())
+	require.Equal(t, []string{a.TempName(), b.TempName()}, RemoveTemporary())
+	entries, _ := os.ReadDir(dir)
+	require.Len(t, entries, 1, "only the committed file is left")
+	require.Error(t, a.Commit(), "a write whose temporary file was removed fails")
+	require.Empty(t, RemoveTemporary())
+	b.Abort()
+}
