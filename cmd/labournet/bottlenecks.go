@@ -11,6 +11,7 @@ import (
 
 	"github.com/labournet/labournet/analysis"
 	"github.com/labournet/labournet/analysis/bottleneck"
+	"github.com/labournet/labournet/internal/prose"
 	"github.com/labournet/labournet/network"
 )
 
@@ -77,6 +78,7 @@ type bottlenecks struct {
 	Network       string                `json:"network"`
 	Actors        int                   `json:"actors"`
 	WorkingLinks  int                   `json:"workingLinks"`
+	At            network.Date          `json:"at"`
 	CutPoints     []bottleneck.CutPoint `json:"cutPoints"`
 	Bridges       []bottleneck.Bridge   `json:"bridges"`
 	Fragmentation analysis.Float        `json:"fragmentation"`
@@ -112,7 +114,7 @@ func findBottlenecks(ctx context.Context, act *activity, n *network.Network, day
 		}
 		return id
 	}
-	b := &bottlenecks{Network: n.Name, Actors: s.N(), WorkingLinks: s.NumLinks(),
+	b := &bottlenecks{Network: n.Name, Actors: s.N(), WorkingLinks: s.NumLinks(), At: n.Day(day),
 		CutPoints: []bottleneck.CutPoint{}, Bridges: []bottleneck.Bridge{}, KeyPlayers: []keyPlayer{}, Brokers: []broker{}}
 	act.set("finding articulation points and bridges")
 	b.CutPoints = append(b.CutPoints, bottleneck.ArticulationPoints(s, bottleneck.CutOptions{})...)
@@ -159,12 +161,12 @@ func actorName(n *network.Network) func(string) string {
 // writeBottlenecks prints the findings in plain language.
 func writeBottlenecks(w io.Writer, n *network.Network, b *bottlenecks, top int) {
 	name := actorName(n)
-	fmt.Fprintf(w, "Bottlenecks of %s (%d actors, %d working links)\n\n", text(b.Network), b.Actors, b.WorkingLinks)
+	fmt.Fprintf(w, "Bottlenecks of %s as of %s (%s, %s in force that day)\n\n", text(b.Network), b.At, prose.Count(b.Actors, "actor"), prose.Count(b.WorkingLinks, "link"))
 
 	if len(b.CutPoints) == 0 {
 		fmt.Fprintln(w, "No single actor holds parts of the network together.")
 	} else {
-		fmt.Fprintf(w, "%d actor(s) hold parts of the network together; without one of them its part falls apart:\n", len(b.CutPoints))
+		fmt.Fprintf(w, "%s parts of the network together; without one of them its part falls apart:\n", counted(len(b.CutPoints), "actor holds", "actors hold"))
 		for i, c := range b.CutPoints {
 			if i == top {
 				fmt.Fprintf(w, "     ... and %d more\n", len(b.CutPoints)-top)
@@ -172,7 +174,7 @@ func writeBottlenecks(w io.Writer, n *network.Network, b *bottlenecks, top int) 
 			}
 			var pieces []string
 			for _, p := range c.Pieces {
-				pieces = append(pieces, fmt.Sprintf("%d actor(s) via %s", p.Size, name(p.Contact)))
+				pieces = append(pieces, fmt.Sprintf("%s via %s", prose.Count(p.Size, "actor"), name(p.Contact)))
 			}
 			fmt.Fprintf(w, "%3d. %s: %d pairs of actors depend on it; left without it: %s\n", i+1, name(c.ID), c.Separated, strings.Join(pieces, "; "))
 		}
@@ -182,7 +184,7 @@ func writeBottlenecks(w io.Writer, n *network.Network, b *bottlenecks, top int) 
 	if len(b.Bridges) == 0 {
 		fmt.Fprintln(w, "No single tie holds parts of the network together.")
 	} else {
-		fmt.Fprintf(w, "%d tie(s) are the only way between two parts:\n", len(b.Bridges))
+		fmt.Fprintf(w, "%s the only way between two parts:\n", counted(len(b.Bridges), "tie is", "ties are"))
 		for i, br := range b.Bridges {
 			if i == top {
 				fmt.Fprintf(w, "     ... and %d more\n", len(b.Bridges)-top)
@@ -215,4 +217,13 @@ func num(x float64) string {
 		return "n/a"
 	}
 	return fmt.Sprintf("%.3g", x)
+}
+
+// counted writes a count with the singular or plural words that follow it:
+// "1 tie is", "3 ties are".
+func counted(k int, one, many string) string {
+	if k == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", k, many)
 }

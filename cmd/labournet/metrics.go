@@ -19,6 +19,7 @@ import (
 	"github.com/labournet/labournet/analysis/bottleneck"
 	"github.com/labournet/labournet/analysis/centrality"
 	"github.com/labournet/labournet/analysis/cohesion"
+	"github.com/labournet/labournet/internal/prose"
 
 	"github.com/labournet/labournet/analysis"
 	"github.com/labournet/labournet/network"
@@ -340,6 +341,9 @@ progress bar with the time left on standard error.`,
 		}
 		a.act.set("preparing the network")
 		s := n.View(filter).InForce(day).Snapshot()
+		if !a.quiet {
+			fmt.Fprintf(a.stderr, "%s: as of %s: the %s in force that day\n", cmd.CommandPath(), n.Day(day), prose.Count(s.NumLinks(), "link"))
+		}
 		opts := metricsOpts{directed: directed, group: group, approx: approx, seed: seed}
 		if approx == 0 && !exact && s.N() > autoApproxActors && slices.ContainsFunc(cols, func(c column) bool { return c.name == "betweenness" }) {
 			opts.approx = autoApproxSources
