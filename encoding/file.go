@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/labournet/labournet/encoding/gexf"
 	"github.com/labournet/labournet/encoding/graphml"
 	"github.com/labournet/labournet/internal/atomicfile"
 	"github.com/labournet/labournet/network"
@@ -46,8 +47,15 @@ func Load(path string) (*network.Network, error) {
 			return graphml.Read(f, path)
 		}
 		return ReadJSON(f, path)
+	case ".gexf":
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		return gexf.Read(f, path)
 	}
-	return nil, fmt.Errorf("encoding: %s: %w (want a .json or .graphml file, or a folder with %s and %s)", path, ErrUnsupported, ActorsFile, LinksFile)
+	return nil, fmt.Errorf("encoding: %s: %w (want a .json, .graphml or .gexf file, or a folder with %s and %s)", path, ErrUnsupported, ActorsFile, LinksFile)
 }
 
 func loadCSV(dir string) (*network.Network, error) {
@@ -96,6 +104,8 @@ func Save(path string, n *network.Network) error {
 		return atomicfile.Write(path, func(w io.Writer) error { return WriteJSON(w, n) })
 	case ext == ".graphml":
 		return atomicfile.Write(path, func(w io.Writer) error { return graphml.Write(w, n) })
+	case ext == ".gexf":
+		return atomicfile.Write(path, func(w io.Writer) error { return gexf.Write(w, n) })
 	}
-	return fmt.Errorf("encoding: %s: %w (want a .json or .graphml file, or a folder)", path, ErrUnsupported)
+	return fmt.Errorf("encoding: %s: %w (want a .json, .graphml or .gexf file, or a folder)", path, ErrUnsupported)
 }

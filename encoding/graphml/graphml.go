@@ -1,15 +1,75 @@
 // Package graphml reads and writes labour-market networks as GraphML, the
-// XML graph format that Gephi, yEd, Cytoscape and NetworkX read.
+// XML graph format that Gephi, yEd, Cytoscape, NetworkX, igraph and
+// graph-tool read.
 //
 // Every actor and link field is carried as a GraphML attribute (a <data>
 // element under a declared <key>), named as in the labournet/1 JSON format:
 // "kind", "level", "country", "targetGroups"...; lists are joined with "; ";
 // money is "money.amount", "money.currency" and "money.ceiling"; free
-// attributes are "attr.KEY". An actor's ID is its node's id, and a link's
-// ends are its edge's source and target. The graph is declared directed
-// when every link is, undirected otherwise; the direction of each link stays
-// in its "kind" and "direction" data (NetworkX refuses per-edge
-// directed="true" in an undirected graph, so mixed networks do not use it).
+// attributes are "attr.KEY". The network's name, description, asOf and
+// attributes are graph data. An actor's ID is its node's id; a link's ID is
+// its edge's id (NetworkX reads that as the edge's "id") and its "id" data.
+//
+// # Direction
+//
+// A link's direction must survive a round trip through a graph library,
+// which keeps only what its own graph model holds. NetworkX refuses
+// directed="true" on an edge of an undirected graph, and an undirected
+// graph in NetworkX, igraph or graph-tool does not keep which end came
+// first: a funding link fund -> office written in an undirected graph comes
+// back as office -> fund. So the writer
+//
+//   - declares the graph edgedefault="undirected" only when every link is
+//     undirected, and "directed" otherwise, mixed networks included: the
+//     libraries then keep each edge's source and target in order, and the
+//     undirected links are arcs marked by their "kind" and "direction" data
+//     and by a boolean "directed" data (false), which users of those
+//     libraries can filter on (our reader goes by kind and direction);
+//   - writes each link's ends again as the edge data "from" and "to" (actor
+//     IDs). A library that keeps the graph undirected may swap an edge's
+//     ends, and igraph renames every node (n0, n1...); the reader takes the
+//     ends from "from" and "to" whenever they name the same two actors as
+//     the edge, so no link is ever reversed. When they name other actors
+//     (an edge reconnected in an editor), the edge's own ends are kept, the
+//     data kept as link attributes and the mismatch reported in a note.
+//
+// Both are needed: the directed graph makes the file right for tools, the
+// "from"/"to" data makes it right for us whatever a tool does with it.
+//
+// # Values a library fills in
+//
+// A key without a <default> leaves an element without that data unknown,
+// and libraries differ in how they hold unknown: NetworkX leaves it out,
+// igraph reads NaN (and leaves NaN out on write), graph-tool reads 0, false
+// or "" and writes that back. So
+//
+//   - "weight" is declared with <default>1</default> and written for every
+//     link (its effective weight, 1 when the link gives none), so that no
+//     library reads NaN or 0 weights; on read a weight of 1 is no weight
+//     (Weight 0, which counts as 1): the two mean the same and cannot be
+//     told apart once a tool has filled in the default;
+//   - money is written only where known, with no default, so igraph sees
+//     NaN (unknown) rather than a made-up 0; on read an amount of 0 or NaN
+//     with no currency and no ceiling is no money (valid money always has a
+//     currency);
+//   - on read, empty text, NaN, false and a count of 0 are absent values,
+//     as they are in the labournet/1 format, and a whole number written as
+//     a double ("8.0", igraph's form of an int) is a count.
+//
+// # Reading other tools' GraphML
+//
+// Booleans read as true/True/TRUE/1/yes and false/False/0/no. A node's
+// "id" data (igraph keeps the original node id there and writes its own
+// n0, n1...) is its actor ID, else its node id (as NetworkX writes them);
+// edges name their ends by node id and are mapped to those actor IDs. A
+// node's "label" data is its name when it has no "name". A node without
+// "kind" is an organisation, an edge without "kind" a cooperation link
+// (directed when its "directed" data, the edge or the graph says so). Every
+// attribute the labournet schema has no field for (karate's "club",
+// igraph's "label" next to a name, a "since" or "size") is kept in the
+// Attrs of its actor, link or network under its GraphML attribute name and
+// listed in a note that ReadWithNotes returns; none is dropped silently.
+// Markup inside <data> (yEd's graphics) is skipped.
 //
 // The reader treats its input as untrusted: it refuses DTDs and entity
 // declarations, bounds the nesting depth and the number of elements, and
@@ -17,15 +77,13 @@
 // the line and the element and field (`node "tul": kind`, "edge tul ->
 // pzlk: weight"); errors.Is matches it against encoding.ErrFormat or the
 // sentinels of packages actor and network, as for the other formats.
-// GraphML written by other tools reads too: a node without "kind" is an
-// organisation, an edge without "kind" a cooperation link (directed when
-// the edge or the graph says so).
 package graphml
 
 import (
 	"bufio"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 
@@ -70,6 +128,7 @@ func Write(w io.Writer, n *network.Network) error {
 	as, ls := n.Actors(), n.Links()
 	aAttrs := n.ActorAttrKeys()
 	lAttrs := n.LinkAttrKeys()
+	gAttrs := slices.Sorted(maps.Keys(n.Attrs))
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	b.WriteString(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">` + "\n")
 	for _, k := range actorKeys {
@@ -78,26 +137,47 @@ func Write(w io.Writer, n *network.Network) error {
 	for i, a := range aAttrs {
 		fmt.Fprintf(b, `  <key id="a_attr%d" for="node" attr.name="attr.%s" attr.type="string"/>`+"\n", i, esc(a))
 	}
+	b.WriteString(`  <key id="l_from" for="edge" attr.name="from" attr.type="string"/>` + "\n")
+	b.WriteString(`  <key id="l_to" for="edge" attr.name="to" attr.type="string"/>` + "\n")
+	b.WriteString(`  <key id="l_directed" for="edge" attr.name="directed" attr.type="boolean"/>` + "\n")
 	for _, k := range linkKeys {
+		if k.field.Name == "weight" {
+			fmt.Fprintf(b, `  <key id="%s" for="edge" attr.name="%s" attr.type="%s"><default>1</default></key>`+"\n", k.id, k.field.Name, k.field.GraphML)
+			continue
+		}
 		fmt.Fprintf(b, `  <key id="%s" for="edge" attr.name="%s" attr.type="%s"/>`+"\n", k.id, k.field.Name, k.field.GraphML)
 	}
 	for i, a := range lAttrs {
 		fmt.Fprintf(b, `  <key id="l_attr%d" for="edge" attr.name="attr.%s" attr.type="string"/>`+"\n", i, esc(a))
 	}
-	fmt.Fprintf(b, `  <key id="g_name" for="graph" attr.name="name" attr.type="string"/>`+"\n")
-	if !n.AsOf.IsZero() {
-		fmt.Fprintf(b, `  <key id="g_asOf" for="graph" attr.name="asOf" attr.type="string"/>`+"\n")
+	b.WriteString(`  <key id="g_name" for="graph" attr.name="name" attr.type="string"/>` + "\n")
+	if n.Description != "" {
+		b.WriteString(`  <key id="g_description" for="graph" attr.name="description" attr.type="string"/>` + "\n")
 	}
-	edgeDefault := "undirected"
-	if len(ls) > 0 && !slices.ContainsFunc(ls, func(l network.Link) bool { return !l.IsDirected() }) {
-		edgeDefault = "directed"
+	if !n.AsOf.IsZero() {
+		b.WriteString(`  <key id="g_asOf" for="graph" attr.name="asOf" attr.type="string"/>` + "\n")
+	}
+	for i, a := range gAttrs {
+		fmt.Fprintf(b, `  <key id="g_attr%d" for="graph" attr.name="attr.%s" attr.type="string"/>`+"\n", i, esc(a))
+	}
+	edgeDefault := "directed"
+	if !slices.ContainsFunc(ls, network.Link.IsDirected) {
+		edgeDefault = "undirected"
 	}
 	fmt.Fprintf(b, `  <graph id="G" edgedefault="%s">`+"\n", edgeDefault)
 	if n.Name != "" {
 		fmt.Fprintf(b, `    <data key="g_name">%s</data>`+"\n", esc(n.Name))
 	}
+	if n.Description != "" {
+		fmt.Fprintf(b, `    <data key="g_description">%s</data>`+"\n", esc(n.Description))
+	}
 	if !n.AsOf.IsZero() {
 		fmt.Fprintf(b, `    <data key="g_asOf">%s</data>`+"\n", n.AsOf)
+	}
+	for i, a := range gAttrs {
+		if v := n.Attrs[a]; v != "" {
+			fmt.Fprintf(b, `    <data key="g_attr%d">%s</data>`+"\n", i, esc(v))
+		}
 	}
 	for i := range as {
 		a := &as[i]
@@ -109,7 +189,16 @@ func Write(w io.Writer, n *network.Network) error {
 	}
 	for i := range ls {
 		l := &ls[i]
-		fmt.Fprintf(b, `    <edge id="e%d" source="%s" target="%s">`+"\n", i, esc(l.From), esc(l.To))
+		// The edge's id, which NetworkX reads as the link's ID, is the
+		// link's; an edge without one has none.
+		id := ""
+		if l.ID != "" {
+			id = ` id="` + esc(l.ID) + `"`
+		}
+		fmt.Fprintf(b, `    <edge%s source="%s" target="%s">`+"\n", id, esc(l.From), esc(l.To))
+		fmt.Fprintf(b, `      <data key="l_from">%s</data>`+"\n", esc(l.From))
+		fmt.Fprintf(b, `      <data key="l_to">%s</data>`+"\n", esc(l.To))
+		fmt.Fprintf(b, `      <data key="l_directed">%t</data>`+"\n", l.IsDirected())
 		if err := writeData(b, linkKeys, l, "l_attr", lAttrs, l.Attrs); err != nil {
 			return fmt.Errorf("graphml: link #%d (%s -> %s): %w", i+1, l.From, l.To, err)
 		}
@@ -132,7 +221,11 @@ func writeData[T any](b *bufio.Writer, keys []dataKey[T], el *T, attrPrefix stri
 		if err := k.field.Check(el); err != nil {
 			return fmt.Errorf("%s: %w", k.field.Name, err)
 		}
-		data(k.id, k.field.XML(el))
+		v := k.field.XML(el)
+		if k.field.Name == "weight" && v == "" {
+			v = "1" // every link's effective weight, so that no tool reads NaN or 0
+		}
+		data(k.id, v)
 	}
 	for i, k := range attrKeys {
 		data(fmt.Sprintf("%s%d", attrPrefix, i), attrs[k])

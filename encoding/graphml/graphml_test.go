@@ -86,7 +86,8 @@ func TestReadForeignGraphML(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, 2, n.NumActors())
 	a, _ := n.Actor("x")
-	require.Equal(t, map[string]string(nil), a.Attrs, "only attr.* keys become attributes")
+	require.Equal(t, "X", a.Name, "a label is a name")
+	require.Equal(t, map[string]string(nil), a.Attrs, "the label is the name, the graphics are skipped")
 	l := n.Links()[0]
 	require.Equal(t, network.Cooperation, l.Kind)
 	require.True(t, l.IsDirected(), "the graph's edgedefault is kept")
