@@ -1,13 +1,15 @@
 package encoding
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
-	"maps"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/labournet/labournet/actor"
 	"github.com/labournet/labournet/internal/fileerr"
@@ -21,22 +23,132 @@ const ListSeparator = schema.ListSeparator
 
 const attrPrefix = "attrs."
 
+// CSVOptions are the choices of ReadCSVWith and WriteCSVWith. The zero
+// value is what ReadCSV and WriteCSV do.
+type CSVOptions struct {
+	// Excel writes the tables as a spreadsheet on Windows reads them
+	// without asking: a UTF-8 byte-order mark, then ';' between cells (the
+	// separator of spreadsheets where ',' is the decimal comma, as in
+	// Czech, Polish or Bulgarian). Readers need no option for such tables.
+	Excel bool
+	// Comma is the character between cells. On read, 0 detects it for
+	// each table (see the package documentation); on write, 0 is ',', or
+	// ';' with Excel. It may not be a quote, a line break or
+	// utf8.RuneError.
+	Comma rune
+}
+
+// Warning is a doubt about a file that is no error: the reader took the
+// file, in the way the message says, but the file may not say what its
+// author meant (a column that names no field, a list written with commas).
+// File, Line, Column and Path are as in ParseError.
+type Warning struct {
+	File    string
+	Line    int // 1-based; 0 when unknown
+	Column  int // 1-based, in bytes; 0 when unknown
+	Path    string
+	Message string
+}
+
+// String gives "file:line:column: path: message", leaving out the parts
+// that are unknown, as ParseError does.
+func (w Warning) String() string {
+	return (&fileerr.ParseError{File: w.File, Line: w.Line, Column: w.Column, Path: w.Path, Err: errors.New(w.Message)}).Error()
+}
+
+// headSize bounds the first bytes of a table the reader looks at to choose
+// the delimiter.
+const headSize = 64 << 10
+
+// maxReports bounds the warnings of one column, and the invalid UTF-8
+// errors of one file, reported one by one; the rest are counted in one.
+const maxReports = 10
+
+// bom is the UTF-8 byte-order mark.
+const bom = "\uFEFF"
+
+// csvFile collects the problems and warnings of one table.
+type csvFile struct {
+	p        *fileerr.List
+	warnings []Warning
+	perPath  map[string]int // warnings per column
+	paths    []string       // the columns of perPath, in order
+	badUTF8  int            // cells with invalid UTF-8
+}
+
+func newCSVFile(name string) *csvFile {
+	return &csvFile{p: &fileerr.List{File: name}, perPath: map[string]int{}}
+}
+
+// warn records a warning, or counts it once its column has maxReports.
+func (f *csvFile) warn(line, col int, path, msg string) {
+	n := f.perPath[path]
+	if n == 0 {
+		f.paths = append(f.paths, path)
+	}
+	f.perPath[path] = n + 1
+	if n < maxReports {
+		f.warnings = append(f.warnings, Warning{File: f.p.File, Line: line, Column: col, Path: path, Message: msg})
+	}
+}
+
+// invalidUTF8 reports a cell or header holding s, which is not UTF-8.
+func (f *csvFile) invalidUTF8(line, col int, path, s string) {
+	f.badUTF8++
+	if f.badUTF8 > maxReports {
+		return
+	}
+	i := 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size <= 1 {
+			break
+		}
+		i += size
+	}
+	f.p.Add(line, col, path, fmt.Errorf("%w: invalid UTF-8 (byte 0x%02X at byte %d of the cell): save the file as UTF-8 (\"CSV UTF-8\" in a spreadsheet)", ErrFormat, s[i], i+1))
+}
+
+// finish adds what maxReports left out.
+func (f *csvFile) finish() {
+	if f.badUTF8 > maxReports {
+		f.p.Add(0, 0, "", fmt.Errorf("%w: %d more cells with invalid UTF-8", ErrFormat, f.badUTF8-maxReports))
+	}
+	for _, path := range f.paths {
+		if n := f.perPath[path]; n > maxReports {
+			f.warnings = append(f.warnings, Warning{File: f.p.File, Path: path, Message: fmt.Sprintf("%d more warnings like these", n-maxReports)})
+		}
+	}
+}
+
 // csvTable reads one table row by row.
 type csvTable[T any] struct {
 	r      *csv.Reader
-	p      *fileerr.List
+	f      *csvFile
 	header []string
 	set    []func(*T, string) error // nil for attribute columns
 	attrs  []string                 // attribute key per column, "" otherwise
+	list   []bool                   // the columns of list fields
+	blank  []bool                   // the columns without a header, whose cells must be empty
 	// required maps the columns that may not be empty to the error an empty
 	// cell gives.
 	required map[int]error
 }
 
 // newCSVTable reads the header of a table whose columns are the fields of
-// table and attributes.
-func newCSVTable[T any](r io.Reader, p *fileerr.List, table []schema.Field[T]) (*csvTable[T], error) {
-	cr := csv.NewReader(r)
+// table and attributes. comma 0 detects the delimiter.
+func newCSVTable[T any](r io.Reader, file *csvFile, table []schema.Field[T], comma rune) (*csvTable[T], error) {
+	p := file.p
+	br := bufio.NewReaderSize(r, headSize)
+	if b, _ := br.Peek(len(bom)); string(b) == bom {
+		br.Discard(len(bom))
+	}
+	names := schema.Names(table)
+	if comma == 0 {
+		comma = detectComma(br, table)
+	}
+	cr := csv.NewReader(br)
+	cr.Comma = comma
 	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if err == io.EOF {
@@ -44,43 +156,75 @@ func newCSVTable[T any](r io.Reader, p *fileerr.List, table []schema.Field[T]) (
 		return nil, p.Err()
 	}
 	if err != nil {
-		p.Add(1, 0, "", fmt.Errorf("%w: %v", ErrFormat, err))
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			p.Add(pe.StartLine, pe.Column, "", fmt.Errorf("%w: %v", ErrFormat, pe.Err))
+		} else {
+			p.Add(1, 0, "", fmt.Errorf("%w: %v", ErrFormat, err))
+		}
 		return nil, p.Err()
 	}
 	header = slices.Clone(header)
-	if len(header) > 0 {
-		header[0] = strings.TrimPrefix(header[0], "\uFEFF")
-	}
 	fields := make(map[string]schema.Field[T], len(table))
 	for _, f := range table {
 		fields[f.Name] = f
 	}
-	t := &csvTable[T]{r: cr, p: p, header: header, set: make([]func(*T, string) error, len(header)), attrs: make([]string, len(header)), required: map[int]error{}}
-	seen := map[string]bool{}
+	t := &csvTable[T]{r: cr, f: file, header: header, set: make([]func(*T, string) error, len(header)),
+		attrs: make([]string, len(header)), list: make([]bool, len(header)), blank: make([]bool, len(header)), required: map[int]error{}}
+	seen := map[string]string{} // field name or "attrs."+key → the header that gave it
 	for i, h := range header {
+		line, col := cr.FieldPos(i)
+		if !utf8.ValidString(h) {
+			file.invalidUTF8(line, col, "", h)
+			continue
+		}
 		h = strings.TrimSpace(h)
 		header[i] = h
-		line, col := cr.FieldPos(i)
-		f, known := fields[h]
-		switch {
-		case seen[h]:
-			p.Add(line, col, h, fmt.Errorf("%w: column %q appears twice", ErrFormat, h))
-		case strings.HasPrefix(h, attrPrefix) && len(h) > len(attrPrefix):
+		var key string
+		switch name, known := schema.Canonical(h, names); {
+		case h == "":
+			t.blank[i] = true
+			continue
+		case strings.EqualFold(h, attrPrefix):
+			p.Add(line, col, h, fmt.Errorf("%w: column %q names no attribute: want attrs.KEY", ErrFormat, h))
+			continue
+		case isAttrColumn(h):
 			t.attrs[i] = h[len(attrPrefix):]
+			key = attrPrefix + t.attrs[i]
 		case known:
+			key = name
+			f := fields[name]
 			t.set[i] = f.Set
+			t.list[i] = f.Type == schema.List
 			if f.Required {
 				t.required[i] = f.Missing
 			}
 		default:
-			valid := slices.Sorted(maps.Keys(fields))
-			p.Add(line, col, h, fmt.Errorf("%w: unknown column %q (valid: %s, and attrs.KEY)", ErrFormat, h, strings.Join(valid, ", ")))
+			t.attrs[i] = h
+			key = attrPrefix + h
+			hint := ""
+			if s := schema.Suggest(h, names); s != "" {
+				hint = fmt.Sprintf("; did you mean %q?", s)
+			}
+			file.warn(line, col, h, fmt.Sprintf("column %q names no field: read as attribute %q (head it %q to say so%s)", h, h, attrPrefix+h, hint))
 		}
-		seen[h] = true
+		if first, dup := seen[key]; dup {
+			if first == h {
+				p.Add(line, col, h, fmt.Errorf("%w: column %q appears twice", ErrFormat, h))
+			} else {
+				p.Add(line, col, h, fmt.Errorf("%w: column %q repeats column %q", ErrFormat, h, first))
+			}
+			continue
+		}
+		seen[key] = h
 	}
 	for _, f := range table {
-		if f.Required && !seen[f.Name] {
-			p.Add(1, 0, f.Name, fmt.Errorf("%w: missing required column %q", ErrFormat, f.Name))
+		if _, ok := seen[f.Name]; f.Required && !ok {
+			also := ""
+			if a := schema.Aliases(f.Name); len(a) > 0 {
+				also = " (or " + strings.Join(a, ", ") + ")"
+			}
+			p.Add(1, 0, f.Name, fmt.Errorf("%w: missing required column %q%s", ErrFormat, f.Name, also))
 		}
 	}
 	if p.Len() > 0 {
@@ -89,9 +233,66 @@ func newCSVTable[T any](r io.Reader, p *fileerr.List, table []schema.Field[T]) (
 	return t, nil
 }
 
+// isAttrColumn reports a header "attrs.KEY", the prefix in any case.
+func isAttrColumn(h string) bool {
+	return len(h) > len(attrPrefix) && strings.EqualFold(h[:len(attrPrefix)], attrPrefix)
+}
+
+// detectComma chooses the delimiter of a table from its header row, among
+// ',', ';' and tab: the one that splits the row into the most of the
+// table's required columns, then into the most columns the table knows
+// (fields, their aliases and attrs.KEY), then into the most columns, then
+// the first of ',', ';' and tab.
+func detectComma[T any](br *bufio.Reader, table []schema.Field[T]) rune {
+	head, _ := br.Peek(headSize)
+	names := schema.Names(table)
+	type score struct{ required, known, cells int }
+	better := func(a, b score) bool {
+		if a.required != b.required {
+			return a.required > b.required
+		}
+		if a.known != b.known {
+			return a.known > b.known
+		}
+		return a.cells > b.cells
+	}
+	best, bestScore := ',', score{-1, -1, -1}
+	for _, c := range []rune{',', ';', '\t'} {
+		cr := csv.NewReader(bytes.NewReader(head))
+		cr.Comma = c
+		cr.LazyQuotes = true
+		cr.FieldsPerRecord = -1
+		rec, err := cr.Read()
+		if err != nil {
+			continue
+		}
+		sc := score{cells: len(rec)}
+		found := map[string]bool{}
+		for _, h := range rec {
+			h = strings.TrimSpace(h)
+			if name, ok := schema.Canonical(h, names); ok {
+				sc.known++
+				found[name] = true
+			} else if isAttrColumn(h) {
+				sc.known++
+			}
+		}
+		for _, f := range table {
+			if f.Required && found[f.Name] {
+				sc.required++
+			}
+		}
+		if better(sc, bestScore) {
+			best, bestScore = c, sc
+		}
+	}
+	return best
+}
+
 // next reads the next row into a new T; done is true at the end of the
 // table, and fatal when the file cannot be read further.
 func (t *csvTable[T]) next(attrs func(*T) *map[string]string) (v T, line int, ok, done bool) {
+	p := t.f.p
 	rec, err := t.r.Read()
 	if err == io.EOF {
 		return v, 0, false, true
@@ -99,13 +300,13 @@ func (t *csvTable[T]) next(attrs func(*T) *map[string]string) (v T, line int, ok
 	if err != nil {
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
-			t.p.Add(pe.StartLine, pe.Column, "", fmt.Errorf("%w: %v", ErrFormat, pe.Err))
+			p.Add(pe.StartLine, pe.Column, "", fmt.Errorf("%w: %v", ErrFormat, pe.Err))
 			if errors.Is(pe.Err, csv.ErrFieldCount) {
 				line, _ := t.r.FieldPos(0)
 				return v, line, false, false
 			}
 		} else {
-			t.p.Add(0, 0, "", err)
+			p.Add(0, 0, "", err)
 		}
 		return v, 0, false, true
 	}
@@ -115,15 +316,31 @@ func (t *csvTable[T]) next(attrs func(*T) *map[string]string) (v T, line int, ok
 		if cell == "" {
 			if err, req := t.required[i]; req {
 				l, c := t.r.FieldPos(i)
-				t.p.Add(l, c, t.header[i], fmt.Errorf("%w: empty cell in required column", err))
+				p.Add(l, c, t.header[i], fmt.Errorf("%w: empty cell in required column", err))
 				ok = false
 			}
 			continue
 		}
+		if !utf8.ValidString(cell) {
+			l, c := t.r.FieldPos(i)
+			t.f.invalidUTF8(l, c, t.header[i], cell)
+			ok = false
+			continue
+		}
+		if t.blank[i] {
+			l, c := t.r.FieldPos(i)
+			p.Add(l, c, "", fmt.Errorf("%w: a value in column %d, which has no header: give the column a header or empty it", ErrFormat, i+1))
+			ok = false
+			continue
+		}
 		if t.set[i] != nil {
+			if t.list[i] && strings.Contains(cell, ",") && !strings.Contains(cell, ";") {
+				l, c := t.r.FieldPos(i)
+				t.f.warn(l, c, t.header[i], fmt.Sprintf("%q contains commas but no ';': read as one value; separate values with ';'", cell))
+			}
 			if err := t.set[i](&v, cell); err != nil {
 				l, c := t.r.FieldPos(i)
-				t.p.Add(l, c, t.header[i], err)
+				p.Add(l, c, t.header[i], err)
 				ok = false
 			}
 			continue
@@ -140,14 +357,31 @@ func (t *csvTable[T]) next(attrs func(*T) *map[string]string) (v T, line int, ok
 // ReadCSV reads a network from its two CSV tables; actorsFile and linksFile
 // name them in error messages. links may be nil for a network without
 // links. It streams row by row and returns every problem found, and a nil
-// network when there is any.
+// network when there is any. It is ReadCSVWith without options, leaving
+// out the warnings.
 func ReadCSV(actors, links io.Reader, actorsFile, linksFile string) (*network.Network, error) {
+	n, _, err := ReadCSVWith(actors, links, actorsFile, linksFile, CSVOptions{})
+	return n, err
+}
+
+// ReadCSVWith is ReadCSV with options, which also returns the warnings of
+// both tables (columns read as attributes, list cells with commas but no
+// ';'), with or without an error. Only opt.Comma matters to reading.
+func ReadCSVWith(actors, links io.Reader, actorsFile, linksFile string, opt CSVOptions) (*network.Network, []Warning, error) {
+	if err := checkComma(opt.Comma, true); err != nil {
+		return nil, nil, err
+	}
 	n := network.New("")
-	pa := &fileerr.List{File: actorsFile}
+	fa := newCSVFile(actorsFile)
+	pa := fa.p
+	fl := newCSVFile(linksFile)
+	pl := fl.p
+	warnings := func() []Warning { return slices.Concat(fa.warnings, fl.warnings) }
 	bad := badActors{}
-	ta, err := newCSVTable(actors, pa, schema.Actor)
+	ta, err := newCSVTable(actors, fa, schema.Actor, opt.Comma)
 	if err != nil {
-		return nil, err
+		fa.finish()
+		return nil, warnings(), pa.Err()
 	}
 	for {
 		a, line, ok, done := ta.next(func(a *actor.Actor) *map[string]string { return &a.Attrs })
@@ -165,11 +399,12 @@ func ReadCSV(actors, links io.Reader, actorsFile, linksFile string) (*network.Ne
 			bad[a.ID] = true
 		}
 	}
-	pl := &fileerr.List{File: linksFile}
+	fa.finish()
 	if links != nil {
-		tl, err := newCSVTable(links, pl, schema.Link)
+		tl, err := newCSVTable(links, fl, schema.Link, opt.Comma)
 		if err != nil {
-			return nil, errors.Join(pa.Err(), err)
+			fl.finish()
+			return nil, warnings(), errors.Join(pa.Err(), pl.Err())
 		}
 		for i := 0; ; i++ {
 			l, line, ok, done := tl.next(func(l *network.Link) *map[string]string { return &l.Attrs })
@@ -185,20 +420,55 @@ func ReadCSV(actors, links io.Reader, actorsFile, linksFile string) (*network.Ne
 			}
 			addLink(n, l, elemPos{line: line, path: "", index: i}, bad, pl)
 		}
+		fl.finish()
 	}
 	if err := errors.Join(pa.Err(), pl.Err()); err != nil {
-		return nil, err
+		return nil, warnings(), err
 	}
-	return n, nil
+	return n, warnings(), nil
+}
+
+// checkComma reports a delimiter that cannot separate CSV cells; 0 is
+// allowed when zero is.
+func checkComma(c rune, zero bool) error {
+	if c == 0 && zero {
+		return nil
+	}
+	if c == 0 || c == '"' || c == '\r' || c == '\n' || c == utf8.RuneError || !utf8.ValidRune(c) {
+		return fmt.Errorf("encoding: CSVOptions.Comma %q cannot separate CSV cells", c)
+	}
+	return nil
 }
 
 // WriteCSV writes n as its two CSV tables. A list value containing ";" or an
 // attribute key that would not read back is an error, and nothing is
-// written past it.
+// written past it. It is WriteCSVWith without options.
 func WriteCSV(actors, links io.Writer, n *network.Network) error {
+	return WriteCSVWith(actors, links, n, CSVOptions{})
+}
+
+// WriteCSVWith is WriteCSV with options: opt.Excel starts each table with
+// a UTF-8 byte-order mark and separates cells with ';' (or opt.Comma).
+func WriteCSVWith(actors, links io.Writer, n *network.Network, opt CSVOptions) error {
+	comma := opt.Comma
+	if comma == 0 {
+		comma = ','
+		if opt.Excel {
+			comma = ';'
+		}
+	}
+	if err := checkComma(comma, false); err != nil {
+		return err
+	}
 	as := n.Actors()
 	aKeys := n.ActorAttrKeys()
+	if opt.Excel {
+		if _, err := io.WriteString(actors, bom); err != nil {
+			return err
+		}
+	}
 	aw := csv.NewWriter(actors)
+	aw.Comma = comma
 	if err := aw.Write(append(schema.Names(schema.Actor), prefixed(aKeys)...)); err != nil {
 		return err
 	}
@@ -218,7 +488,13 @@ func WriteCSV(actors, links io.Writer, n *network.Network) error {
 	}
 	ls := n.Links()
 	lKeys := n.LinkAttrKeys()
+	if opt.Excel {
+		if _, err := io.WriteString(links, bom); err != nil {
+			return err
+		}
+	}
 	lw := csv.NewWriter(links)
+	lw.Comma = comma
 	if err := lw.Write(append(schema.Names(schema.Link), prefixed(lKeys)...)); err != nil {
 		return err
 	}

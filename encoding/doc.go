@@ -38,10 +38,34 @@
 // targetGroups, skills, themes) hold their values in one cell separated by
 // semicolons ("youth; over-55"); the writer uses "; " and rejects a value
 // that itself contains a semicolon. Booleans are "true" or "false" (the
-// reader also takes yes/no, 1/0 and t/f, in any case). A UTF-8
-// byte-order mark, as spreadsheets write, is accepted. The network's name,
-// description and attributes are not part of the tables; Load names a network
-// read from CSV after its folder.
+// reader also takes yes/no, 1/0 and t/f, in any case). The network's name,
+// description and attributes are not part of the tables; Load names a
+// network read from CSV after its folder.
+//
+// The reader takes the tables as spreadsheets write them. A UTF-8
+// byte-order mark is skipped. The delimiter is chosen for each table from
+// its header row (the first 64 KiB at most): of ',', ';' and tab, the one
+// that splits the row into the most of the required columns, then into the
+// most columns the table knows (fields, aliases, attrs.KEY), then into the
+// most columns, then the first of the three. Headers match without regard to case, surrounding space, or the
+// spaces, '_', '-' and '.' between words ("ID", "Target Groups",
+// "target_groups", "Money amount"), and these aliases are taken too:
+// identifier for id; label for name (actors: a link has a label of its
+// own); type for kind; sector, target group, skill and theme for the
+// lists; source, from id and source id for from; target, to id and target
+// id for to; amount, currency and ceiling for money.*; start date and end
+// date for start and end. A column that names no field is kept as an
+// attribute whose key is its header as written ("Colour" gives
+// attrs.Colour), with a warning; a column with neither header nor values is
+// ignored. A list cell holding commas but no ";" ("youth, over-55") is one
+// value, with a warning. ReadCSVWith returns the warnings; ReadCSV and Load
+// leave them out. Text that is not UTF-8 (a file saved as Windows-1250) is
+// an error naming its line and column.
+//
+// WriteCSV writes UTF-8 without a byte-order mark and ',' between cells.
+// WriteCSVWith with CSVOptions.Excel writes a byte-order mark and ';', as
+// Excel on Windows reads a file without asking (labournet convert
+// --excel); the reader takes either.
 //
 // # Errors
 //

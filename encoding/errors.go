@@ -3,9 +3,11 @@ package encoding
 import "github.com/labournet/labournet/internal/fileerr"
 
 // ErrFormat is a file that is not in the expected format: bad JSON or XML
-// syntax, a wrong "format" value, an unknown field or column, a ragged CSV
-// row, a value of the wrong form. Every reader, of every format (JSON, CSV,
-// GraphML), reports such problems wrapping this one value.
+// syntax, a wrong "format" value, an unknown JSON field, a ragged CSV row,
+// invalid UTF-8, a value of the wrong form. (An unknown CSV column is kept as
+// an attribute with a warning, see ReadCSVWith.) Every reader, of every
+// format (JSON, CSV, GraphML, GEXF), reports such problems wrapping this one
+// value.
 var ErrFormat = fileerr.ErrFormat
 
 // ParseError is one problem found in a file, whatever its format:

@@ -14,6 +14,7 @@ import (
 
 func (a *app) whatifCmd() *cobra.Command {
 	var remove, removeLinks, add []string
+	var modelName, at string
 	var format, out, inputFormat string
 	var asJSON bool
 	cmd := &cobra.Command{
@@ -23,7 +24,9 @@ func (a *app) whatifCmd() *cobra.Command {
 side by side: the actors that stop being or become bottlenecks
 (articulation points), the single ties that disappear or appear (bridges),
 how many pairs of actors can reach each other, and the gaps against the
-default reference model that close or open. --format json prints the
+reference model that close or open: the built-in model that fits the
+network (as analyze chooses it), or the one --model names. The network is
+taken as of --at, else the file's asOf, else today. --format json prints the
 comparison as JSON (see docs/cli/json.md).
 
 Each of --remove, --remove-link and --add takes a comma-separated list and
@@ -40,6 +43,8 @@ reporting, information.`,
 	f.StringArrayVar(&remove, "remove", nil, "actors to remove, with all their links (`ID,...`)")
 	f.StringArrayVar(&removeLinks, "remove-link", nil, "links to remove: a link ID, FROM:TO (any kind) or FROM:TO:KIND (`REF,...`)")
 	f.StringArrayVar(&add, "add", nil, "links to add (`FROM:TO:KIND,...`)")
+	f.StringVar(&modelName, "model", "", "the reference `MODEL` for gaps: regional, consortium, or a labournet-model/1 JSON file (default: the built-in one that fits the network)")
+	f.StringVar(&at, "at", "", "compare on `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
 	addFormatFlag(cmd, &format, "text", []string{"text", "json"}, "output `FORMAT`: text or json")
 	addOutputFlag(cmd, &out)
 	addJSONFlag(cmd, &asJSON)
@@ -89,8 +94,20 @@ reporting, information.`,
 		if err != nil {
 			return &problemsError{err}
 		}
+		day, err := network.ParseDate(at)
+		if err != nil {
+			return usagef("--at: %s", describe(err))
+		}
+		var m *gap.Model
+		if modelName != "" {
+			if m, err = a.readModel(modelName); err != nil {
+				return err
+			}
+		} else {
+			m, _ = gap.ChooseModel(n, day)
+		}
 		a.act.set("comparing the findings before and after")
-		c := report.WhatIf(n, after, gap.DefaultModel(), network.Date{})
+		c := report.WhatIf(n, after, m, day)
 		if format == "json" {
 			err = writeJSON(o, c)
 		} else {
