@@ -61,7 +61,7 @@ func (a *app) loadNetwork(path, inputFormat string) (*network.Network, error) {
 	}
 	if st.IsDir() {
 		if _, err := os.Stat(filepath.Join(path, encoding.ActorsFile)); errors.Is(err, fs.ErrNotExist) {
-			return nil, &failure{fmt.Errorf("%s is a folder without %s: a network folder holds %s and, optionally, %s",
+			return nil, &failure{fmt.Errorf("%s is a folder without %s: a network folder holds %s and %s",
 				path, encoding.ActorsFile, encoding.ActorsFile, encoding.LinksFile)}
 		}
 	}
