@@ -11,7 +11,6 @@ import (
 	"github.com/labournet/labournet/analysis"
 	"github.com/labournet/labournet/analysis/centrality"
 	"github.com/labournet/labournet/analysis/gap"
-
 	"github.com/labournet/labournet/network"
 )
 

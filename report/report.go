@@ -10,12 +10,10 @@ import (
 	"time"
 
 	"github.com/labournet/labournet/analysis"
-
 	"github.com/labournet/labournet/analysis/bottleneck"
 	"github.com/labournet/labournet/analysis/centrality"
 	"github.com/labournet/labournet/analysis/cohesion"
 	"github.com/labournet/labournet/analysis/gap"
-
 	"github.com/labournet/labournet/network"
 )
 

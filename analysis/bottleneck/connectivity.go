@@ -6,7 +6,6 @@ import (
 	"math"
 
 	"github.com/labournet/labournet/analysis"
-
 	"github.com/labournet/labournet/network"
 )
 

@@ -3,9 +3,8 @@ package bottleneck
 import (
 	"testing"
 
-	"github.com/labournet/labournet/analysis"
-
 	"github.com/labournet/labournet/actor"
+	"github.com/labournet/labournet/analysis"
 	"github.com/labournet/labournet/network"
 )
 

@@ -7,13 +7,12 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/labournet/labournet/analysis"
-	"github.com/labournet/labournet/internal/testnet"
-
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 
 	"github.com/labournet/labournet/actor"
+	"github.com/labournet/labournet/analysis"
+	"github.com/labournet/labournet/internal/testnet"
 	"github.com/labournet/labournet/network"
 )
 

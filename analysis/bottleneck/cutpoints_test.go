@@ -10,14 +10,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/labournet/labournet/analysis"
-	"github.com/labournet/labournet/internal/testnet"
-
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/stretchr/testify/require"
 
 	"github.com/labournet/labournet/actor"
+	"github.com/labournet/labournet/analysis"
+	"github.com/labournet/labournet/internal/testnet"
 	"github.com/labournet/labournet/network"
 )
 

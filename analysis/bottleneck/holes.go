@@ -7,7 +7,6 @@ import (
 	"slices"
 
 	"github.com/labournet/labournet/analysis"
-
 	"github.com/labournet/labournet/network"
 )
 

@@ -4,11 +4,10 @@ import (
 	"context"
 	"testing"
 
-	"github.com/labournet/labournet/internal/testnet"
-
 	gonumnet "gonum.org/v1/gonum/graph/network"
 	"gonum.org/v1/gonum/graph/path"
 
+	"github.com/labournet/labournet/internal/testnet"
 	"github.com/labournet/labournet/network"
 )
 

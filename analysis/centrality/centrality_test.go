@@ -7,15 +7,14 @@ import (
 	"sort"
 	"testing"
 
-	"github.com/labournet/labournet/analysis"
-	"github.com/labournet/labournet/internal/testnet"
-
 	"github.com/stretchr/testify/require"
 	gonumnet "gonum.org/v1/gonum/graph/network"
 	"gonum.org/v1/gonum/graph/path"
 	"gonum.org/v1/gonum/graph/simple"
 
 	"github.com/labournet/labournet/actor"
+	"github.com/labournet/labournet/analysis"
+	"github.com/labournet/labournet/internal/testnet"
 	"github.com/labournet/labournet/network"
 )
 

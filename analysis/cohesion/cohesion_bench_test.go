@@ -6,13 +6,12 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"github.com/labournet/labournet/analysis"
-	"github.com/labournet/labournet/internal/testnet"
-
 	"gonum.org/v1/gonum/graph"
 	"gonum.org/v1/gonum/graph/community"
 	"gonum.org/v1/gonum/graph/topo"
 
+	"github.com/labournet/labournet/analysis"
+	"github.com/labournet/labournet/internal/testnet"
 	"github.com/labournet/labournet/network"
 )
 

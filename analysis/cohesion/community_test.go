@@ -7,15 +7,14 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/labournet/labournet/analysis"
-	"github.com/labournet/labournet/internal/testnet"
-
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 	"gonum.org/v1/gonum/graph"
 	"gonum.org/v1/gonum/graph/community"
 
 	"github.com/labournet/labournet/actor"
+	"github.com/labournet/labournet/analysis"
+	"github.com/labournet/labournet/internal/testnet"
 	"github.com/labournet/labournet/network"
 )
 

@@ -2,7 +2,6 @@ package cohesion
 
 import (
 	"github.com/labournet/labournet/analysis"
-
 	"github.com/labournet/labournet/internal/louvain"
 	"github.com/labournet/labournet/network"
 )

@@ -4,7 +4,6 @@ import (
 	"math"
 
 	"github.com/labournet/labournet/analysis"
-
 	"github.com/labournet/labournet/network"
 )
 

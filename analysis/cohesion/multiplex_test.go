@@ -4,11 +4,10 @@ import (
 	"encoding/json"
 	"testing"
 
-	"github.com/labournet/labournet/analysis"
-
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 
+	"github.com/labournet/labournet/analysis"
 	"github.com/labournet/labournet/network"
 )
 

@@ -11,7 +11,6 @@ import (
 
 	"github.com/labournet/labournet/analysis"
 	"github.com/labournet/labournet/internal/search"
-
 	"github.com/labournet/labournet/network"
 )
 

@@ -7,13 +7,11 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/labournet/labournet/actor"
 	"github.com/labournet/labournet/analysis"
+	"github.com/labournet/labournet/analysis/cohesion"
 	"github.com/labournet/labournet/internal/prose"
 	"github.com/labournet/labournet/internal/search"
-
-	"github.com/labournet/labournet/analysis/cohesion"
-
-	"github.com/labournet/labournet/actor"
 	"github.com/labournet/labournet/network"
 )
 

@@ -16,12 +16,11 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/labournet/labournet/analysis"
 	"github.com/labournet/labournet/analysis/bottleneck"
 	"github.com/labournet/labournet/analysis/centrality"
 	"github.com/labournet/labournet/analysis/cohesion"
 	"github.com/labournet/labournet/internal/prose"
-
-	"github.com/labournet/labournet/analysis"
 	"github.com/labournet/labournet/network"
 )
 

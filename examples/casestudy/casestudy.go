@@ -12,12 +12,11 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/labournet/labournet/report"
-
 	"github.com/labournet/labournet/encoding"
 	"github.com/labournet/labournet/internal/atomicfile"
 	"github.com/labournet/labournet/network"
 	"github.com/labournet/labournet/render"
+	"github.com/labournet/labournet/report"
 )
 
 // Case is one reference case.

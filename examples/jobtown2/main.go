@@ -17,11 +17,10 @@ import (
 	"io"
 	"os"
 
-	"github.com/labournet/labournet/report"
-
 	"github.com/labournet/labournet/encoding"
 	"github.com/labournet/labournet/examples/casestudy"
 	"github.com/labournet/labournet/network"
+	"github.com/labournet/labournet/report"
 )
 
 var (

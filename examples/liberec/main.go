@@ -17,10 +17,9 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/labournet/labournet/report"
-
 	"github.com/labournet/labournet/examples/casestudy"
 	"github.com/labournet/labournet/network"
+	"github.com/labournet/labournet/report"
 )
 
 //go:embed liberec.json

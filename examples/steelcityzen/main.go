@@ -15,10 +15,9 @@ import (
 	"io"
 	"os"
 
-	"github.com/labournet/labournet/report"
-
 	"github.com/labournet/labournet/examples/casestudy"
 	"github.com/labournet/labournet/network"
+	"github.com/labournet/labournet/report"
 )
 
 //go:embed steelcityzen.json

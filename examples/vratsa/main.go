@@ -18,11 +18,10 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/labournet/labournet/report"
-
 	"github.com/labournet/labournet/actor"
 	"github.com/labournet/labournet/examples/casestudy"
 	"github.com/labournet/labournet/network"
+	"github.com/labournet/labournet/report"
 )
 
 //go:embed vratsa.json

@@ -18,10 +18,11 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/stretchr/testify/require"
+
 	"github.com/labournet/labournet/actor"
 	"github.com/labournet/labournet/analysis"
 	"github.com/labournet/labournet/network"
-	"github.com/stretchr/testify/require"
 )
 
 // Dir is analysis/testdata as seen from the packages below analysis.
