@@ -4,11 +4,15 @@
 //
 // A Model lists the kinds of actor expected, the relations expected between
 // kinds, the target groups that must be served and the kinds a body working
-// on a theme needs; DefaultModel is built from the four reference cases,
-// each rule with its reason, and ReadModel reads a user's own. Gaps applies
-// the model's rules and the structural ones (isolated actors, actors linked
-// only by planned links, single funders, single brokers between
-// communities) and returns Findings, each with a typed Rule. FundingFlows
+// on a theme needs, and the roles some link must give. DefaultModel, the
+// regional labour-market model, is built from the four reference cases, each
+// rule with its reason; ConsortiumModel judges a project's partnership
+// instead, ChooseModel picks the one that fits a network, and ReadModel
+// reads a user's own. Everything is as of a day: a link counts when it is in
+// force on it (see network.Link.PhaseOn). Gaps applies the model's rules and
+// the structural ones (isolated actors, actors whose links are only planned
+// or all ended, single funders, single brokers between communities) and
+// returns Findings, each with a typed Rule and a Title in words. FundingFlows
 // traces money along funding chains; Coverage says who serves which target
 // group where.
 //
