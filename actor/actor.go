@@ -3,8 +3,10 @@ package actor
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Errors returned by validation and parsing. Use errors.Is to test for them;
@@ -26,7 +28,9 @@ var (
 // Organisation with no ID, which Validate rejects.
 type Actor struct {
 	// ID identifies the actor within its network. It must be non-empty and
-	// must not contain control characters.
+	// must not contain control characters (tab included) or characters
+	// that some format cannot carry (see CheckID). Every text field and
+	// attribute is checked by CheckText.
 	ID string `json:"id"`
 	// Name is the actor's name as the source gives it, in any script.
 	Name string `json:"name,omitempty"`
@@ -143,8 +147,16 @@ func (a Actor) Validate() error {
 	}
 	if strings.TrimSpace(a.ID) == "" {
 		add("id", a.ID, ErrEmptyID)
-	} else if hasControl(a.ID) {
-		add("id", a.ID, fmt.Errorf("%w: control character in ID", ErrInvalidText))
+	} else if err := CheckID(a.ID); err != nil {
+		add("id", a.ID, err)
+	}
+	for _, f := range []struct {
+		field, value string
+		lines        bool
+	}{{"name", a.Name, true}, {"country", a.Country, false}, {"region", a.Region, true}} {
+		if err := CheckText(f.value, f.lines); err != nil {
+			add(f.field, f.value, err)
+		}
 	}
 	if !a.Kind.Valid() {
 		add("kind", a.Kind.String(), ErrUnknownKind)
@@ -152,7 +164,7 @@ func (a Actor) Validate() error {
 	if !a.Level.Valid() {
 		add("level", a.Level.String(), ErrUnknownLevel)
 	}
-	if a.Country != "" && !ValidCountry(a.Country) {
+	if a.Country != "" && !ValidCountry(a.Country) && CheckText(a.Country, false) == nil {
 		add("country", a.Country, ErrCountry)
 	}
 	if a.Count < 0 {
@@ -165,17 +177,63 @@ func (a Actor) Validate() error {
 		for _, v := range list.vals {
 			if strings.TrimSpace(v) == "" {
 				add(list.field, v, fmt.Errorf("%w: empty value in list", ErrInvalidText))
+			} else if err := CheckText(v, false); err != nil {
+				add(list.field, v, err)
 			}
 		}
 	}
-	for k := range a.Attrs {
+	for _, k := range slices.Sorted(maps.Keys(a.Attrs)) {
 		if strings.TrimSpace(k) == "" {
 			add("attrs", k, fmt.Errorf("%w: empty attribute name", ErrInvalidText))
+		} else if err := CheckText(k, false); err != nil {
+			add("attrs", k, fmt.Errorf("attribute name: %w", err))
+		}
+		if err := CheckText(a.Attrs[k], true); err != nil {
+			add("attrs."+k, a.Attrs[k], err)
 		}
 	}
 	return errors.Join(errs...)
 }
 
-func hasControl(s string) bool {
-	return strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f })
+// CheckID reports an identifier that some output format cannot carry: on
+// top of what CheckText rejects, any control character, tab and line
+// breaks included. The error wraps ErrInvalidText.
+func CheckID(s string) error {
+	if err := CheckText(s, false); err != nil {
+		return err
+	}
+	if i := strings.IndexByte(s, '\t'); i >= 0 {
+		return fmt.Errorf("%w: tab at byte %d: an ID may not hold control characters", ErrInvalidText, i+1)
+	}
+	return nil
+}
+
+// CheckText reports a text that some output format cannot carry, so that
+// what validation lets through survives JSON, CSV, GraphML, GEXF, DOT, SVG
+// and Mermaid alike: invalid UTF-8; the noncharacters U+FFFE, U+FFFF (which
+// XML cannot hold), U+FDD0 to U+FDEF and the last two code points of every
+// plane; control characters (C0, DEL, C1) other than tab, and other than
+// line feed and carriage return when lines is true. Free text (names,
+// descriptions, regions, evidence, labels, attribute values) may span
+// lines; identifiers, list values and attribute names may not. The error
+// wraps ErrInvalidText and says which character is wrong and where.
+func CheckText(s string, lines bool) error {
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError:
+			if _, size := utf8.DecodeRuneInString(s[i:]); size <= 1 {
+				return fmt.Errorf("%w: invalid UTF-8 at byte %d", ErrInvalidText, i+1)
+			}
+		case r == '\t':
+		case r == '\n' || r == '\r':
+			if !lines {
+				return fmt.Errorf("%w: line break at byte %d", ErrInvalidText, i+1)
+			}
+		case r < 0x20 || r >= 0x7f && r <= 0x9f:
+			return fmt.Errorf("%w: control character U+%04X at byte %d", ErrInvalidText, r, i+1)
+		case r >= 0xFDD0 && r <= 0xFDEF || r&0xFFFE == 0xFFFE:
+			return fmt.Errorf("%w: noncharacter U+%04X at byte %d (XML cannot hold it)", ErrInvalidText, r, i+1)
+		}
+	}
+	return nil
 }

@@ -36,6 +36,11 @@ type CSVOptions struct {
 	// ';' with Excel. It may not be a quote, a line break or
 	// utf8.RuneError.
 	Comma rune
+	// Limits bound what the reader holds (see Limits; the zero Limits are
+	// the defaults): MaxBytes each table, MaxValue each cell (and each row,
+	// by 8×MaxValue+64 KiB), MaxElements the rows of both tables together.
+	// Writers ignore them.
+	Limits Limits
 }
 
 // Warning is a doubt about a file that is no error: the reader took the
@@ -133,15 +138,41 @@ type csvTable[T any] struct {
 	// required maps the columns that may not be empty to the error an empty
 	// cell gives.
 	required map[int]error
+	maxValue int // bytes of one cell
+}
+
+// rowReader bounds what csv.Reader can buffer: once more than window bytes
+// have been read past the end of the last record read (offset, plus the
+// bytes skipped before the reader, base), it fails with an error wrapping
+// ErrTooLarge, so that a cell or a row without end stops there.
+type rowReader struct {
+	r        io.Reader
+	off      int64        // bytes read
+	base     int64        // bytes read before the csv.Reader's offset 0
+	offset   func() int64 // the csv.Reader's InputOffset; nil before it exists
+	window   int64
+	maxValue int
+}
+
+func (r *rowReader) Read(p []byte) (int, error) {
+	if r.offset != nil && r.off-r.base-r.offset() > r.window {
+		return 0, fileerr.TooLarge("MaxValue", fmt.Sprintf("one row longer than %s (8×MaxValue+64 KiB; MaxValue is %s)",
+			fileerr.Size(r.window), fileerr.Size(int64(r.maxValue))))
+	}
+	n, err := r.r.Read(p)
+	r.off += int64(n)
+	return n, err
 }
 
 // newCSVTable reads the header of a table whose columns are the fields of
 // table and attributes. comma 0 detects the delimiter.
-func newCSVTable[T any](r io.Reader, file *csvFile, table []schema.Field[T], comma rune) (*csvTable[T], error) {
+func newCSVTable[T any](r io.Reader, file *csvFile, table []schema.Field[T], comma rune, lim Limits) (*csvTable[T], error) {
 	p := file.p
-	br := bufio.NewReaderSize(r, headSize)
+	rr := &rowReader{r: fileerr.Bounded(r, lim.MaxBytes), window: 8*int64(lim.MaxValue) + 64<<10, maxValue: lim.MaxValue}
+	br := bufio.NewReaderSize(rr, headSize)
 	if b, _ := br.Peek(len(bom)); string(b) == bom {
 		br.Discard(len(bom))
+		rr.base = int64(len(bom))
 	}
 	names := schema.Names(table)
 	if comma == 0 {
@@ -150,6 +181,7 @@ func newCSVTable[T any](r io.Reader, file *csvFile, table []schema.Field[T], com
 	cr := csv.NewReader(br)
 	cr.Comma = comma
 	cr.ReuseRecord = true
+	rr.offset = cr.InputOffset
 	header, err := cr.Read()
 	if err == io.EOF {
 		p.Add(1, 0, "", fmt.Errorf("%w: empty file: want a header row", ErrFormat))
@@ -159,18 +191,27 @@ func newCSVTable[T any](r io.Reader, file *csvFile, table []schema.Field[T], com
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
 			p.Add(pe.StartLine, pe.Column, "", fmt.Errorf("%w: %v", ErrFormat, pe.Err))
+		} else if errors.Is(err, ErrTooLarge) {
+			p.Add(1, 0, "", err)
 		} else {
 			p.Add(1, 0, "", fmt.Errorf("%w: %v", ErrFormat, err))
 		}
 		return nil, p.Err()
 	}
 	header = slices.Clone(header)
+	t := &csvTable[T]{r: cr, f: file, header: header, set: make([]func(*T, string) error, len(header)),
+		attrs: make([]string, len(header)), list: make([]bool, len(header)), blank: make([]bool, len(header)), required: map[int]error{}, maxValue: lim.MaxValue}
+	for i, h := range header {
+		if len(h) > lim.MaxValue {
+			line, col := cr.FieldPos(i)
+			p.Add(line, col, "", valueTooLong(lim.MaxValue))
+			return nil, p.Err()
+		}
+	}
 	fields := make(map[string]schema.Field[T], len(table))
 	for _, f := range table {
 		fields[f.Name] = f
 	}
-	t := &csvTable[T]{r: cr, f: file, header: header, set: make([]func(*T, string) error, len(header)),
-		attrs: make([]string, len(header)), list: make([]bool, len(header)), blank: make([]bool, len(header)), required: map[int]error{}}
 	seen := map[string]string{} // field name or "attrs."+key → the header that gave it
 	for i, h := range header {
 		line, col := cr.FieldPos(i)
@@ -321,6 +362,12 @@ func (t *csvTable[T]) next(attrs func(*T) *map[string]string) (v T, line int, ok
 			}
 			continue
 		}
+		if len(cell) > t.maxValue {
+			l, c := t.r.FieldPos(i)
+			p.Add(l, c, t.header[i], valueTooLong(t.maxValue))
+			ok = false
+			continue
+		}
 		if !utf8.ValidString(cell) {
 			l, c := t.r.FieldPos(i)
 			t.f.invalidUTF8(l, c, t.header[i], cell)
@@ -371,6 +418,26 @@ func ReadCSVWith(actors, links io.Reader, actorsFile, linksFile string, opt CSVO
 	if err := checkComma(opt.Comma, true); err != nil {
 		return nil, nil, err
 	}
+	lim := opt.Limits.Resolve()
+	rows, values, over := 0, 0, false
+	// tooMany reports the row past MaxElements, or the value past
+	// 8×MaxElements, or the problem past fileerr.MaxProblems, which ends
+	// the reading.
+	tooMany := func(p *fileerr.List, line, n int) bool {
+		rows++
+		values += n
+		switch {
+		case rows > lim.MaxElements:
+			p.Add(line, 0, "", fileerr.TooLarge("MaxElements", fmt.Sprintf("more than %d rows (actors and links)", lim.MaxElements)))
+		case values > 8*lim.MaxElements:
+			p.Add(line, 0, "", tooManyValues(lim))
+		case fileerr.Full(p):
+		default:
+			return false
+		}
+		over = true
+		return true
+	}
 	n := network.New("")
 	fa := newCSVFile(actorsFile)
 	pa := fa.p
@@ -378,14 +445,14 @@ func ReadCSVWith(actors, links io.Reader, actorsFile, linksFile string, opt CSVO
 	pl := fl.p
 	warnings := func() []Warning { return slices.Concat(fa.warnings, fl.warnings) }
 	bad := badActors{}
-	ta, err := newCSVTable(actors, fa, schema.Actor, opt.Comma)
+	ta, err := newCSVTable(actors, fa, schema.Actor, opt.Comma, lim)
 	if err != nil {
 		fa.finish()
 		return nil, warnings(), pa.Err()
 	}
 	for {
 		a, line, ok, done := ta.next(func(a *actor.Actor) *map[string]string { return &a.Attrs })
-		if done {
+		if done || tooMany(pa, line, actorValues(&a)) {
 			break
 		}
 		if !ok {
@@ -400,15 +467,15 @@ func ReadCSVWith(actors, links io.Reader, actorsFile, linksFile string, opt CSVO
 		}
 	}
 	fa.finish()
-	if links != nil {
-		tl, err := newCSVTable(links, fl, schema.Link, opt.Comma)
+	if links != nil && !over {
+		tl, err := newCSVTable(links, fl, schema.Link, opt.Comma, lim)
 		if err != nil {
 			fl.finish()
 			return nil, warnings(), errors.Join(pa.Err(), pl.Err())
 		}
 		for i := 0; ; i++ {
 			l, line, ok, done := tl.next(func(l *network.Link) *map[string]string { return &l.Attrs })
-			if done {
+			if done || tooMany(pl, line, linkValues(&l)) {
 				break
 			}
 			if !ok {

@@ -11,6 +11,7 @@ import (
 	"github.com/labournet/labournet/encoding/gexf"
 	"github.com/labournet/labournet/encoding/graphml"
 	"github.com/labournet/labournet/internal/atomicfile"
+	"github.com/labournet/labournet/internal/fileerr"
 	"github.com/labournet/labournet/network"
 )
 
@@ -28,45 +29,113 @@ const (
 // holding actors.csv and links.csv (both are needed: a folder without
 // links.csv is an error rather than a network of no links). A
 // network read from CSV is named after its folder. Errors name the file.
+// It is LoadWith with the default limits.
 func Load(path string) (*network.Network, error) {
+	return LoadWith(path, Limits{})
+}
+
+// LoadWith is Load with limits (see Limits; the zero Limits are the
+// defaults). It reads regular files only, following symbolic links: a
+// device, a FIFO or a socket is refused with an error saying it "is not a
+// regular file", and so is a file larger than lim.MaxBytes (wrapping
+// ErrTooLarge), before anything is read. Standard input is no business of
+// LoadWith: read it with ReadJSONWith and the like, whose limits bound it.
+func LoadWith(path string, lim Limits) (*network.Network, error) {
+	lim = lim.Resolve()
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, err
 	}
 	if st.IsDir() {
-		return loadCSV(path)
+		return loadCSV(path, lim)
 	}
 	switch strings.ToLower(filepath.Ext(path)) {
-	case ".json", ".graphml":
-		f, err := os.Open(path)
+	case ".json", ".graphml", ".gexf":
+		f, err := OpenRegular(path, lim)
 		if err != nil {
 			return nil, err
 		}
 		defer f.Close()
-		if strings.EqualFold(filepath.Ext(path), ".graphml") {
-			return graphml.Read(f, path)
+		switch strings.ToLower(filepath.Ext(path)) {
+		case ".graphml":
+			n, _, err := graphml.ReadLimited(f, path, lim)
+			return n, err
+		case ".gexf":
+			return gexf.ReadLimited(f, path, lim)
 		}
-		return ReadJSON(f, path)
-	case ".gexf":
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		return gexf.Read(f, path)
+		return ReadJSONWith(f, path, lim)
 	}
 	return nil, fmt.Errorf("encoding: %s: %w (want a .json, .graphml or .gexf file, or a folder with %s and %s)", path, ErrUnsupported, ActorsFile, LinksFile)
 }
 
-func loadCSV(dir string) (*network.Network, error) {
+// ErrNotRegular is a path that names no regular file: a device, a FIFO, a
+// socket, a folder where a file is wanted.
+var ErrNotRegular = errors.New("not a regular file")
+
+// OpenRegular opens path for reading if it is a regular file (after
+// symbolic links) no larger than lim.MaxBytes, as LoadWith does: a device,
+// a FIFO or a socket is an error wrapping ErrNotRegular, a larger file one
+// wrapping ErrTooLarge, both *ParseError naming the file. A FIFO is refused
+// without being opened, so without blocking. The file is checked again once
+// open, so that what is read is what was checked.
+func OpenRegular(path string, lim Limits) (*os.File, error) {
+	lim = lim.Resolve()
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkRegular(path, st, lim); err != nil {
+		return nil, err
+	}
+	// O_NONBLOCK would be needed to open a FIFO without blocking; the
+	// check above has refused FIFOs, and the check below catches a path
+	// swapped in between.
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	if st, err = f.Stat(); err == nil {
+		err = checkRegular(path, st, lim)
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+func checkRegular(path string, st os.FileInfo, lim Limits) error {
+	if !st.Mode().IsRegular() {
+		what := "a folder"
+		switch m := st.Mode(); {
+		case m&os.ModeNamedPipe != 0:
+			what = "a FIFO (named pipe)"
+		case m&os.ModeSocket != 0:
+			what = "a socket"
+		case m&os.ModeCharDevice != 0:
+			what = "a character device"
+		case m&os.ModeDevice != 0:
+			what = "a device"
+		case !m.IsDir():
+			what = "not a file"
+		}
+		return &ParseError{File: path, Err: fmt.Errorf("%w: it is %s; to read a stream, pass - and give it on standard input", ErrNotRegular, what)}
+	}
+	if st.Size() > lim.MaxBytes {
+		return &ParseError{File: path, Err: fileerr.TooLarge("MaxBytes", fmt.Sprintf("a file of %s, larger than %s", fileerr.Size(st.Size()), fileerr.Size(lim.MaxBytes)))}
+	}
+	return nil
+}
+
+func loadCSV(dir string, lim Limits) (*network.Network, error) {
 	ap := filepath.Join(dir, ActorsFile)
-	af, err := os.Open(ap)
+	af, err := OpenRegular(ap, lim)
 	if err != nil {
 		return nil, err
 	}
 	defer af.Close()
 	lp := filepath.Join(dir, LinksFile)
-	lf, err := os.Open(lp)
+	lf, err := OpenRegular(lp, lim)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, &ParseError{File: lp, Err: fmt.Errorf("%w: %s has %s but no %s: a network without links needs a %s with its header row only (from,to,kind)",
 			ErrFormat, dir, ActorsFile, LinksFile, LinksFile)}
@@ -75,7 +144,7 @@ func loadCSV(dir string) (*network.Network, error) {
 		return nil, err
 	}
 	defer lf.Close()
-	n, err := ReadCSV(af, lf, ap, lp)
+	n, _, err := ReadCSVWith(af, lf, ap, lp, CSVOptions{Limits: lim})
 	if err != nil {
 		return nil, err
 	}

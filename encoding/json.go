@@ -24,14 +24,26 @@ const Format = "labournet/1"
 // lineReader passes bytes through and remembers where the newlines are that
 // the JSON decoder has read ahead, so that a decoder offset can be turned
 // into a line number without keeping the text.
+//
+// It also bounds what the decoder can buffer: once more than window bytes
+// have been read past mark (the start of the element being decoded), it
+// fails with an error wrapping ErrTooLarge, so that a string or an element
+// without end stops there.
 type lineReader struct {
 	r        io.Reader
 	off      int64   // bytes read so far
 	newlines []int64 // offsets of newlines not yet passed
 	line     int     // newlines before newlines[0]
+	mark     int64   // where the element being decoded starts
+	window   int64   // bytes allowed past mark; 0 for no bound
+	maxValue int     // for the error message
 }
 
 func (l *lineReader) Read(p []byte) (int, error) {
+	if l.window > 0 && l.off-l.mark > l.window {
+		return 0, fileerr.TooLarge("MaxValue", fmt.Sprintf("one element longer than %s of input (8×MaxValue+64 KiB; MaxValue is %s)",
+			fileerr.Size(l.window), fileerr.Size(int64(l.maxValue))))
+	}
 	n, err := l.r.Read(p)
 	for i, c := range p[:n] {
 		if c == '\n' {
@@ -158,7 +170,15 @@ func addLink(n *network.Network, l network.Link, pos elemPos, bad badActors, p *
 // decoded one at a time. It returns every problem found (see ParseError),
 // and a nil network when there is any.
 func ReadJSON(r io.Reader, file string) (*network.Network, error) {
-	lr := &lineReader{r: r}
+	return ReadJSONWith(r, file, Limits{})
+}
+
+// ReadJSONWith is ReadJSON with limits (see Limits; the zero Limits are the
+// defaults): input beyond them is an error wrapping ErrTooLarge, and
+// reading stops there.
+func ReadJSONWith(r io.Reader, file string, lim Limits) (*network.Network, error) {
+	lim = lim.Resolve()
+	lr := &lineReader{r: fileerr.Bounded(r, lim.MaxBytes), window: 8*int64(lim.MaxValue) + 64<<10, maxValue: lim.MaxValue}
 	dec := json.NewDecoder(lr)
 	p := &fileerr.List{File: file}
 	fatal := func(path string, err error) (*network.Network, error) {
@@ -185,7 +205,19 @@ func ReadJSON(r io.Reader, file string) (*network.Network, error) {
 	bad := badActors{}
 	var links []pendingLink
 	var actorsDone bool
+	elements, values := 0, 0
+	tooLong := func(line int, path string, s string) bool {
+		if len(s) > lim.MaxValue {
+			p.Add(line, 0, path, valueTooLong(lim.MaxValue))
+			return true
+		}
+		return false
+	}
 	for dec.More() {
+		if fileerr.Full(p) {
+			return nil, p.Err()
+		}
+		lr.mark = dec.InputOffset()
 		tok, err := dec.Token()
 		if err != nil {
 			return fatal("", err)
@@ -204,15 +236,40 @@ func ReadJSON(r io.Reader, file string) (*network.Network, error) {
 			}
 		case "name":
 			if err := dec.Decode(&n.Name); err != nil {
+				if errors.Is(err, ErrTooLarge) {
+					return fatal("name", err)
+				}
 				p.Add(line, 0, "name", typeError(err))
+			} else if !tooLong(line, "name", n.Name) {
+				if err := actor.CheckText(n.Name, true); err != nil {
+					p.Add(line, 0, "name", err)
+				}
 			}
 		case "description":
 			if err := dec.Decode(&n.Description); err != nil {
+				if errors.Is(err, ErrTooLarge) {
+					return fatal("description", err)
+				}
 				p.Add(line, 0, "description", typeError(err))
+			} else if !tooLong(line, "description", n.Description) {
+				if err := actor.CheckText(n.Description, true); err != nil {
+					p.Add(line, 0, "description", err)
+				}
 			}
 		case "attrs":
 			if err := dec.Decode(&n.Attrs); err != nil {
+				if errors.Is(err, ErrTooLarge) {
+					return fatal("attrs", err)
+				}
 				p.Add(line, 0, "attrs", typeError(err))
+			}
+			for k, v := range n.Attrs {
+				if tooLong(line, "attrs", k) || tooLong(line, "attrs."+k, v) {
+					break
+				}
+			}
+			if err := network.CheckAttrs(n.Attrs); err != nil {
+				p.Add(line, 0, "attrs", err)
 			}
 		case "asOf":
 			var raw json.RawMessage
@@ -234,14 +291,33 @@ func ReadJSON(r io.Reader, file string) (*network.Network, error) {
 				var obj json.RawMessage
 				var raw map[string]json.RawMessage
 				path := fmt.Sprintf("%s[%d]", key, i)
+				if elements++; elements > lim.MaxElements {
+					return fatal(path, fileerr.TooLarge("MaxElements", fmt.Sprintf("more than %d actors and links", lim.MaxElements)))
+				}
+				if values > 8*lim.MaxElements {
+					return fatal(path, tooManyValues(lim))
+				}
+				if fileerr.Full(p) {
+					return nil, p.Err()
+				}
+				lr.mark = dec.InputOffset()
 				start := lr.lineAt(nextTokenOffset(dec))
 				err := dec.Decode(&obj)
 				if err == nil {
+					if k, long := longString(obj, lim.MaxValue); long {
+						pos := elemPos{line: start, path: path, obj: obj}
+						at, field := start, path
+						if k != "" {
+							at, field = pos.lineOf(k), path+"."+k
+						}
+						p.Add(at, 0, field, valueTooLong(lim.MaxValue))
+						continue
+					}
 					err = json.Unmarshal(obj, &raw)
 				}
 				if err != nil {
 					var se *json.SyntaxError
-					if errors.As(err, &se) || errors.Is(err, io.ErrUnexpectedEOF) {
+					if errors.As(err, &se) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, ErrTooLarge) {
 						return fatal(path, err)
 					}
 					p.Add(start, 0, path, typeError(err))
@@ -250,6 +326,7 @@ func ReadJSON(r io.Reader, file string) (*network.Network, error) {
 				pos := elemPos{line: start, path: path, obj: obj}
 				if key == "actors" {
 					a, ok := decodeActor(raw, pos, p)
+					values += actorValues(&a)
 					if !ok {
 						bad.note(raw)
 					} else if err := n.AddActor(a); err != nil {
@@ -260,6 +337,7 @@ func ReadJSON(r io.Reader, file string) (*network.Network, error) {
 				}
 				pos.index = i
 				if l, ok := decodeLink(raw, pos, p); ok {
+					values += linkValues(&l)
 					if actorsDone {
 						addLink(n, l, pos, bad, p)
 					} else {
@@ -278,6 +356,9 @@ func ReadJSON(r io.Reader, file string) (*network.Network, error) {
 				links = nil
 			}
 		default:
+			if tooLong(line, "", key) {
+				return nil, p.Err()
+			}
 			p.Add(line, 0, key, fmt.Errorf("%w: unknown field %q (valid: format, name, description, asOf, attrs, actors, links)", ErrFormat, key))
 			var skip json.RawMessage
 			if err := dec.Decode(&skip); err != nil {
@@ -301,6 +382,72 @@ func ReadJSON(r io.Reader, file string) (*network.Network, error) {
 		return nil, p.Err()
 	}
 	return n, nil
+}
+
+// actorValues and linkValues count the attributes and list values of an
+// element, which Limits bounds to 8×MaxElements: each costs memory as a
+// small element does.
+func actorValues(a *actor.Actor) int {
+	return len(a.Attrs) + len(a.Sectors) + len(a.TargetGroups) + len(a.Skills) + len(a.Themes)
+}
+
+func linkValues(l *network.Link) int { return len(l.Attrs) + len(l.TargetGroups) }
+
+// tooManyValues is the error of more than 8×MaxElements attributes and
+// list values.
+func tooManyValues(lim Limits) error {
+	return fileerr.TooLarge("MaxElements", fmt.Sprintf("more than %d attributes and list values (8×MaxElements)", 8*lim.MaxElements))
+}
+
+// valueTooLong is the error of a value longer than max bytes.
+func valueTooLong(max int) error {
+	return fileerr.TooLarge("MaxValue", "a value longer than "+fileerr.Size(int64(max)))
+}
+
+// longString reports whether the JSON text obj holds a string longer than
+// max bytes once decoded, and the key of the top-level field that holds it
+// ("" when it is no field's value, or a key itself). Strings whose text is
+// no longer than max are not decoded.
+func longString(obj []byte, max int) (key string, long bool) {
+	depth, lastKey := 0, ""
+	for i := 0; i < len(obj); i++ {
+		switch obj[i] {
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+		case '"':
+			j := i + 1
+			for j < len(obj) && obj[j] != '"' {
+				if obj[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			if j >= len(obj) {
+				return "", false
+			}
+			str := obj[i : j+1]
+			isK := isKey(obj[j+1:])
+			if len(str)-2 > max {
+				var s string
+				if json.Unmarshal(str, &s) == nil && len(s) > max {
+					if isK && depth == 1 {
+						return "", true // a field's name
+					}
+					return lastKey, true
+				}
+			}
+			if isK && depth == 1 {
+				var k string
+				if json.Unmarshal(str, &k) == nil {
+					lastKey = k
+				}
+			}
+			i = j
+		}
+	}
+	return "", false
 }
 
 // nextTokenOffset returns the offset where the next JSON value starts: the

@@ -119,8 +119,21 @@ func (n *Network) checkLink(index int, l Link) error {
 		if _, dup := n.linkIDs[l.ID]; dup {
 			add("id", l.ID, ErrDuplicateID)
 		}
-		if hasControl(l.ID) {
-			add("id", l.ID, fmt.Errorf("%w: control character in ID", actor.ErrInvalidText))
+		if err := actor.CheckID(l.ID); err != nil {
+			add("id", l.ID, err)
+		}
+	}
+	for _, f := range []struct {
+		field, value string
+		lines        bool
+	}{{"role", l.Role, false}, {"label", l.Label, true}, {"evidence", l.Evidence, true}} {
+		if err := actor.CheckText(f.value, f.lines); err != nil {
+			add(f.field, f.value, err)
+		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(l.Attrs)) {
+		if err := checkAttr(k, l.Attrs[k]); err != nil {
+			add("attrs."+k, l.Attrs[k], err)
 		}
 	}
 	for _, end := range []struct{ field, id string }{{"from", l.From}, {"to", l.To}} {
@@ -169,13 +182,55 @@ func (n *Network) checkLink(index int, l Link) error {
 	for _, g := range l.TargetGroups {
 		if strings.TrimSpace(g) == "" {
 			add("targetGroups", g, fmt.Errorf("%w: empty value in list", actor.ErrInvalidText))
+		} else if err := actor.CheckText(g, false); err != nil {
+			add("targetGroups", g, err)
 		}
 	}
 	return errors.Join(errs...)
 }
 
-func hasControl(s string) bool {
-	return strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f })
+// checkAttr checks one attribute: its name as a single line of text, its
+// value as free text (see actor.CheckText).
+func checkAttr(k, v string) error {
+	if strings.TrimSpace(k) == "" {
+		return fmt.Errorf("%w: empty attribute name", actor.ErrInvalidText)
+	}
+	if err := actor.CheckText(k, false); err != nil {
+		return fmt.Errorf("attribute name: %w", err)
+	}
+	return actor.CheckText(v, true)
+}
+
+// CheckAttrs checks the attributes of a network as actor.CheckText checks
+// text: names on one line, values free text. It returns every problem,
+// joined; each wraps actor.ErrInvalidText and names the attribute.
+func CheckAttrs(attrs map[string]string) error {
+	var errs []error
+	for _, k := range slices.Sorted(maps.Keys(attrs)) {
+		if err := checkAttr(k, attrs[k]); err != nil {
+			errs = append(errs, fmt.Errorf("network attrs.%s %q: %w", k, attrs[k], err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// CheckText checks the network's own text, as actor.CheckText does: its
+// Name and Description (which may span lines) and its Attrs (see
+// CheckAttrs), so that every output format can carry them. AddActor and
+// AddLink check actors and links; readers call CheckText for the rest. It
+// returns every problem, joined; each wraps actor.ErrInvalidText and names
+// the field.
+func (n *Network) CheckText() error {
+	var errs []error
+	for _, f := range []struct{ field, value string }{{"name", n.Name}, {"description", n.Description}} {
+		if err := actor.CheckText(f.value, true); err != nil {
+			errs = append(errs, fmt.Errorf("network %s %q: %w", f.field, f.value, err))
+		}
+	}
+	if err := CheckAttrs(n.Attrs); err != nil {
+		errs = append(errs, err)
+	}
+	return errors.Join(errs...)
 }
 
 // NumActors returns the number of actors.

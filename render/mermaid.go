@@ -5,15 +5,115 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/labournet/labournet/network"
 )
 
-// mermaidText escapes text for a quoted Mermaid label: quotes and the
-// characters Mermaid reads as markup become entity codes, line breaks <br/>.
+// mermaidText escapes text for a quoted Mermaid label ("..." in a node,
+// |"..."| on a link), so that no name can end the label or the statement
+// early or be read as markup: the quote, the characters of HTML (< > &),
+// the backtick (which opens a Markdown string), the bar (which ends a link's
+// label) and # (which starts the codes) become entity codes, line breaks
+// <br/>, tabs and other control characters spaces. Brackets, colons and
+// semicolons need no escaping inside the quotes.
 func mermaidText(s string) string {
-	s = strings.ReplaceAll(s, "#", "#35;") // first, so the codes below stay intact
-	return strings.NewReplacer(`"`, "#quot;", "<", "#lt;", ">", "#gt;", "\r\n", "<br/>", "\n", "<br/>", "\r", "<br/>").Replace(s)
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == '#':
+			b.WriteString("#35;")
+		case r == '"':
+			b.WriteString("#quot;")
+		case r == '<':
+			b.WriteString("#lt;")
+		case r == '>':
+			b.WriteString("#gt;")
+		case r == '&':
+			b.WriteString("#amp;")
+		case r == '`':
+			b.WriteString("#96;")
+		case r == '|':
+			b.WriteString("#124;")
+		case r == '\r':
+			if i < len(s) && s[i] == '\n' {
+				i++
+			}
+			b.WriteString("<br/>")
+		case r == '\n':
+			b.WriteString("<br/>")
+		case r < 0x20 || r >= 0x7f && r <= 0x9f || r == 0x2028 || r == 0x2029:
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// yamlString returns s as a YAML scalar for the front matter: as it is when
+// it is a plain string YAML reads back as the same string, else
+// double-quoted, with \, the quote and every character that is not
+// printable (line breaks, tabs, U+2028) escaped, so that no title (": ",
+// "#", a leading "-" or "[", "null", a line break) can break the front
+// matter or change its meaning.
+func yamlString(s string) string {
+	if yamlPlain(s) {
+		return s
+	}
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '\\' || r == '"':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == utf8.RuneError || r != ' ' && !unicode.IsPrint(r):
+			if r > 0xFFFF {
+				fmt.Fprintf(&b, `\U%08X`, r)
+			} else {
+				fmt.Fprintf(&b, `\u%04X`, r)
+			}
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// yamlPlain reports whether s may be written as a plain YAML scalar: it
+// starts with a letter, holds only letters, digits, marks, spaces and
+// "-_.,()/'", does not end with a space, and is no word YAML reads as
+// other than a string.
+func yamlPlain(s string) bool {
+	if s == "" || strings.HasSuffix(s, " ") {
+		return false
+	}
+	for i, r := range s {
+		switch {
+		case unicode.IsLetter(r):
+		case i == 0:
+			return false
+		case unicode.IsDigit(r) || unicode.IsMark(r) || strings.ContainsRune(" -_.,()/'", r):
+		default:
+			return false
+		}
+	}
+	switch strings.ToLower(s) {
+	case "true", "false", "yes", "no", "on", "off", "y", "n", "null", "nan", "inf":
+		return false
+	}
+	return true
 }
 
 // Mermaid writes n as a Mermaid flowchart. Actors get safe node IDs (n0, n1,
@@ -24,7 +124,7 @@ func Mermaid(w io.Writer, n *network.Network, opt Options) error {
 	b := bufio.NewWriter(w)
 	as := sortedActors(n)
 	ids := make(map[string]string, len(as))
-	fmt.Fprintf(b, "---\ntitle: %s\n---\nflowchart LR\n", mermaidText(title(n, opt)))
+	fmt.Fprintf(b, "---\ntitle: %s\n---\nflowchart LR\n", yamlString(title(n, opt)))
 	for i, a := range as {
 		ids[a.ID] = fmt.Sprintf("n%d", i)
 		open, close := mermaidShape(Style(a.Kind).Shape)

@@ -2,6 +2,7 @@ package gap
 
 import (
 	"cmp"
+	"math"
 	"slices"
 
 	"github.com/labournet/labournet/analysis"
@@ -14,10 +15,12 @@ type FundingSource struct {
 	ID string `json:"id"`
 	// Amount is the known amount and Currency its ISO 4217 code; Known is
 	// false when some link from this source gives no amount, and then
-	// Amount is only what is known.
-	Amount   float64 `json:"amount"`
-	Currency string  `json:"currency,omitempty"`
-	Known    bool    `json:"known"`
+	// Amount is only what is known. A sum beyond the largest float64 is
+	// +Inf, written as null in JSON; the shares stay exact (see
+	// FundingFlows).
+	Amount   analysis.Float `json:"amount"`
+	Currency string         `json:"currency,omitempty"`
+	Known    bool           `json:"known"`
 	// Share is the source's share of everything the actor receives, in
 	// [0, 1], or NaN (null in JSON) when amounts are missing or in several
 	// currencies and the share cannot be known.
@@ -54,7 +57,9 @@ type Funding struct {
 // Results are sorted by actor ID.
 //
 // A source's share of an actor's inflow is its known amount over the total,
-// when every incoming funding link gives an amount in one currency;
+// when every incoming funding link gives an amount in one currency (amounts
+// whose sum overflows float64 are scaled by the largest first, so that their
+// shares stay exact and finite);
 // otherwise the share is unknown (NaN), never guessed. Shares through a chain
 // multiply: share(o → v) = Σ_u share(u → v) · share(o → u). Funding cycles are
 // cut where the depth-first search meets them (the link closing a cycle is
@@ -103,9 +108,33 @@ func FundingFlows(n *network.Network, at network.Date) []Funding {
 			} else if cur != x.cur {
 				allKnown = false
 			}
-			s.Amount += x.amount
+			s.Amount += analysis.Float(x.amount)
 			s.Currency = x.cur
 			total += x.amount
+		}
+		// share returns the share of a source: its amount over the total,
+		// or, when a sum overflows, the same computed on the amounts
+		// divided by the largest one, which cannot overflow.
+		share := func(s *FundingSource) analysis.Float {
+			if !math.IsInf(total, 0) && !math.IsInf(float64(s.Amount), 0) {
+				return s.Amount / analysis.Float(total)
+			}
+			largest := 0.0
+			for _, x := range ins {
+				if x.known {
+					largest = max(largest, x.amount)
+				}
+			}
+			var mine, all float64
+			for _, x := range ins {
+				if x.known {
+					all += x.amount / largest
+					if x.from == s.ID {
+						mine += x.amount / largest
+					}
+				}
+			}
+			return analysis.Float(mine / all)
 		}
 		var srcs []FundingSource
 		for _, from := range order {
@@ -114,7 +143,7 @@ func FundingFlows(n *network.Network, at network.Date) []Funding {
 			case len(order) == 1:
 				s.Share = 1
 			case allKnown && total > 0:
-				s.Share = analysis.Float(s.Amount / total)
+				s.Share = share(&s)
 			default:
 				s.Share = analysis.NaN()
 			}

@@ -2,6 +2,7 @@ package gexf
 
 import (
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -26,6 +27,10 @@ type element struct {
 	spells [][2]string       // the start and end of each <spell>
 }
 
+// Limits bound what the reader holds; it is encoding.Limits, whose
+// documentation gives the limits and their defaults.
+type Limits = fileerr.Limits
+
 // place names the element in errors: `node "tul"`, "edge tul -> pzlk".
 func (el *element) place() string {
 	if el.tag == "node" {
@@ -49,7 +54,16 @@ func xmlAttrs(t xml.StartElement) map[string]string {
 // with its line and, for a node or edge, the element and field, and returns
 // a nil network when there is any.
 func Read(r io.Reader, file string) (*network.Network, error) {
-	dec := xml.NewDecoder(r)
+	return ReadLimited(r, file, Limits{})
+}
+
+// ReadLimited is Read with limits (see Limits; the zero Limits are the
+// defaults). Input beyond them is an error wrapping encoding.ErrTooLarge,
+// and reading stops there.
+func ReadLimited(r io.Reader, file string, lim Limits) (*network.Network, error) {
+	lim = lim.Resolve()
+	xr := fileerr.NewXMLReader(r, lim)
+	dec := xml.NewDecoder(xr)
 	dec.Strict = true
 	p := &fileerr.List{File: file}
 	fail := func(line int, err error) { p.Add(line, 0, "", err) }
@@ -67,9 +81,17 @@ func Read(r io.Reader, file string) (*network.Network, error) {
 	inMeta, inText, textKey := false, "", ""
 	depth, count := 0, 0
 	for {
+		if fileerr.Full(p) {
+			return nil, p.Err()
+		}
+		xr.Mark(dec.InputOffset())
 		tok, err := dec.Token()
 		if err == io.EOF {
 			break
+		}
+		if errors.Is(err, fileerr.ErrTooLarge) {
+			fail(line(), err)
+			return nil, p.Err()
 		}
 		if err != nil {
 			fail(line(), fmt.Errorf("%w: %v", fileerr.ErrFormat, err))
@@ -86,8 +108,8 @@ func Read(r io.Reader, file string) (*network.Network, error) {
 				fail(line(), fmt.Errorf("%w: elements nested deeper than %d", fileerr.ErrFormat, MaxDepth))
 				return nil, p.Err()
 			}
-			if count > MaxElements {
-				fail(line(), fmt.Errorf("%w: more than %d elements", fileerr.ErrFormat, MaxElements))
+			if err := xr.Element(t, elementKind(t)); err != nil {
+				fail(line(), err)
 				return nil, p.Err()
 			}
 			if count == 1 && t.Name.Local != "gexf" {
@@ -187,6 +209,10 @@ func Read(r io.Reader, file string) (*network.Network, error) {
 		case xml.CharData:
 			if inText != "" || attrID != nil {
 				text.Write(t)
+				if err := xr.Text(text.Len()); err != nil {
+					fail(line(), err)
+					return nil, p.Err()
+				}
 			}
 		}
 	}
@@ -203,12 +229,19 @@ func Read(r io.Reader, file string) (*network.Network, error) {
 	if len(netAttrs) > 0 {
 		n.Attrs = netAttrs
 	}
+	if err := n.CheckText(); err != nil {
+		p.Add(0, 0, "graph", err)
+	}
 	if asOf != "" {
 		if err := n.AsOf.UnmarshalText([]byte(asOf)); err != nil {
 			fail(asOfLine, fmt.Errorf("graph asOf: %w", err))
 		}
 	}
-	for _, el := range nodes {
+	for i, el := range nodes {
+		nodes[i] = nil // held no longer than needed: the peak is the elements or the network, not both
+		if fileerr.Full(p) {
+			break
+		}
 		a, ok := toActor(el, decl["node"], p)
 		if !ok {
 			continue
@@ -218,7 +251,11 @@ func Read(r io.Reader, file string) (*network.Network, error) {
 		}
 	}
 	g := graphInfo{directed: graph["defaultedgetype"] == "directed", timeformat: graph["timeformat"]}
-	for _, el := range edges {
+	for i, el := range edges {
+		edges[i] = nil // held no longer than needed: the peak is the elements or the network, not both
+		if fileerr.Full(p) {
+			break
+		}
 		l, ok := toLink(el, decl["edge"], g, p)
 		if !ok {
 			continue
@@ -409,4 +446,16 @@ func datePart(s string) string {
 		return s[:10]
 	}
 	return s
+}
+
+// elementKind is the kind of t for the limits: an item (node, edge), a
+// declaration (<attribute>) or other.
+func elementKind(t xml.StartElement) int {
+	switch t.Name.Local {
+	case "node", "edge":
+		return fileerr.Item
+	case "attribute":
+		return fileerr.Declaration
+	}
+	return fileerr.Other
 }

@@ -2,6 +2,7 @@ package graphml
 
 import (
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -30,6 +31,10 @@ type element struct {
 	data  map[string]string // attr.name → value
 }
 
+// Limits bound what the reader holds; it is encoding.Limits, whose
+// documentation gives the limits and their defaults.
+type Limits = fileerr.Limits
+
 // place names the element in errors: `node "tul"`, "edge tul -> pzlk".
 func (el *element) place() string {
 	if el.tag == "node" {
@@ -56,7 +61,16 @@ func Read(r io.Reader, file string) (*network.Network, error) {
 // as names ("label") and edges whose "from"/"to" data do not match their
 // ends. The notes are nil when there is nothing to say.
 func ReadWithNotes(r io.Reader, file string) (*network.Network, []string, error) {
-	dec := xml.NewDecoder(r)
+	return ReadLimited(r, file, Limits{})
+}
+
+// ReadLimited is ReadWithNotes with limits (see Limits; the zero Limits
+// are the defaults). Input beyond them is an error wrapping
+// encoding.ErrTooLarge, and reading stops there.
+func ReadLimited(r io.Reader, file string, lim Limits) (*network.Network, []string, error) {
+	lim = lim.Resolve()
+	xr := fileerr.NewXMLReader(r, lim)
+	dec := xml.NewDecoder(xr)
 	dec.Strict = true
 	p := &fileerr.List{File: file}
 	fail := func(line int, err error) { p.Add(line, 0, "", err) }
@@ -75,9 +89,17 @@ func ReadWithNotes(r io.Reader, file string) (*network.Network, []string, error)
 	inData, inDefault, depth, count := 0, false, 0, 0
 	sawGraphML := false
 	for {
+		if fileerr.Full(p) {
+			return nil, nil, p.Err()
+		}
+		xr.Mark(dec.InputOffset())
 		tok, err := dec.Token()
 		if err == io.EOF {
 			break
+		}
+		if errors.Is(err, fileerr.ErrTooLarge) {
+			fail(line(), err)
+			return nil, nil, p.Err()
 		}
 		if err != nil {
 			fail(line(), fmt.Errorf("%w: %v", fileerr.ErrFormat, err))
@@ -94,8 +116,8 @@ func ReadWithNotes(r io.Reader, file string) (*network.Network, []string, error)
 				fail(line(), fmt.Errorf("%w: elements nested deeper than %d", fileerr.ErrFormat, MaxDepth))
 				return nil, nil, p.Err()
 			}
-			if count > MaxElements {
-				fail(line(), fmt.Errorf("%w: more than %d elements", fileerr.ErrFormat, MaxElements))
+			if err := xr.Element(t, elementKind(t)); err != nil {
+				fail(line(), err)
 				return nil, nil, p.Err()
 			}
 			if inData > 0 {
@@ -175,6 +197,10 @@ func ReadWithNotes(r io.Reader, file string) (*network.Network, []string, error)
 		case xml.CharData:
 			if inData == 1 || inDefault {
 				text.Write(t)
+				if err := xr.Text(text.Len()); err != nil {
+					fail(line(), err)
+					return nil, nil, p.Err()
+				}
 			}
 		}
 	}
@@ -189,6 +215,9 @@ func ReadWithNotes(r io.Reader, file string) (*network.Network, []string, error)
 	n := network.New(graphData["name"])
 	n.Description = graphData["description"]
 	n.Attrs = rd.attrs("network", graphData, graphKnown)
+	if err := n.CheckText(); err != nil {
+		p.Add(0, 0, "graph", err)
+	}
 	if s := graphData["asOf"]; s != "" {
 		if err := n.AsOf.UnmarshalText([]byte(s)); err != nil {
 			fail(asOfLine, fmt.Errorf("graph asOf: %w", err))
@@ -196,7 +225,11 @@ func ReadWithNotes(r io.Reader, file string) (*network.Network, []string, error)
 	}
 	ids := map[string]string{} // GraphML node id → actor ID
 	labels := false
-	for _, el := range nodes {
+	for i, el := range nodes {
+		nodes[i] = nil // held no longer than needed: the peak is the elements or the network, not both
+		if fileerr.Full(p) {
+			break
+		}
 		id := el.attrs["id"]
 		if v := strings.TrimSpace(el.data["id"]); v != "" {
 			id = v // igraph's vertex attribute "id": the original node id
@@ -216,7 +249,11 @@ func ReadWithNotes(r io.Reader, file string) (*network.Network, []string, error)
 			p.Add(el.line, 0, el.place(), err)
 		}
 	}
-	for _, el := range edges {
+	for i, el := range edges {
+		edges[i] = nil // held no longer than needed: the peak is the elements or the network, not both
+		if fileerr.Full(p) {
+			break
+		}
 		l, ok := rd.toLink(el, edgeDefault, ids)
 		if !ok {
 			continue
@@ -437,4 +474,16 @@ func value(f fieldInfo, s string) (string, bool) {
 type fieldInfo struct {
 	name string
 	typ  schema.Type
+}
+
+// elementKind is the kind of t for the limits: an item (node, edge), a
+// declaration (<key>) or other.
+func elementKind(t xml.StartElement) int {
+	switch t.Name.Local {
+	case "node", "edge":
+		return fileerr.Item
+	case "key":
+		return fileerr.Declaration
+	}
+	return fileerr.Other
 }

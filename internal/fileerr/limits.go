@@ -1,0 +1,204 @@
+package fileerr
+
+import (
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// ErrTooLarge is input beyond a limit of Limits: a file or stream longer
+// than MaxBytes, one value longer than MaxValue, more elements than
+// MaxElements. It is not ErrFormat: the file may be well formed, only too
+// large for the limits it was read with.
+var ErrTooLarge = errors.New("input too large")
+
+// Limits bound what a reader holds; package encoding documents them and
+// their defaults (encoding.Limits is this type). A zero field means its
+// default, a negative one no limit.
+type Limits struct {
+	MaxBytes    int64 // bytes of input, in all
+	MaxValue    int   // bytes of one value: a string, a cell, the text of one XML value
+	MaxElements int   // actors plus links (rows, nodes and edges)
+}
+
+// The defaults of Limits; see encoding.Limits for how they were chosen.
+const (
+	DefaultMaxBytes    = 512 << 20
+	DefaultMaxValue    = 1 << 20
+	DefaultMaxElements = 750_000 // measured: see encoding.Limits
+)
+
+// Resolve returns l with every zero field set to its default and every
+// negative one to the largest value its type holds (no limit).
+func (l Limits) Resolve() Limits {
+	switch {
+	case l.MaxBytes == 0:
+		l.MaxBytes = DefaultMaxBytes
+	case l.MaxBytes < 0:
+		l.MaxBytes = 1<<63 - 1
+	}
+	switch {
+	case l.MaxValue == 0:
+		l.MaxValue = DefaultMaxValue
+	case l.MaxValue < 0:
+		l.MaxValue = 1<<31 - 1
+	}
+	switch {
+	case l.MaxElements == 0:
+		l.MaxElements = DefaultMaxElements
+	case l.MaxElements < 0:
+		l.MaxElements = 1<<31 - 1
+	}
+	return l
+}
+
+// TooLarge returns the error of input beyond the limit called what
+// ("MaxBytes"); desc says what was too large ("input longer than 512 MiB").
+func TooLarge(what, desc string) error {
+	return fmt.Errorf("%w: %s (the %s limit)", ErrTooLarge, desc, what)
+}
+
+// Size writes a number of bytes for people: "512 MiB", "1 MiB", "300 bytes".
+func Size(n int64) string {
+	switch {
+	case n >= 1<<30 && n%(1<<30) == 0:
+		return fmt.Sprintf("%d GiB", n>>30)
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// Bounded returns a reader of r that fails with an error wrapping
+// ErrTooLarge once more than max bytes have been read: it passes the first
+// max bytes, then reports the error instead of the next byte. An endless
+// stream is thus cut at max bytes, whatever reads it.
+func Bounded(r io.Reader, max int64) io.Reader {
+	return &bounded{r: r, left: max, max: max}
+}
+
+type bounded struct {
+	r    io.Reader
+	left int64 // bytes still allowed; -1 once the limit was passed
+	max  int64
+}
+
+func (b *bounded) Read(p []byte) (int, error) {
+	if b.left < 0 {
+		return 0, TooLarge("MaxBytes", "input longer than "+Size(b.max))
+	}
+	if int64(len(p)) > b.left+1 {
+		p = p[:b.left+1]
+	}
+	n, err := b.r.Read(p)
+	if int64(n) > b.left {
+		n = int(b.left)
+		b.left = -1
+		return n, TooLarge("MaxBytes", "input longer than "+Size(b.max))
+	}
+	b.left -= int64(n)
+	return n, err
+}
+
+// MaxDeclarations bounds the attribute declarations of one XML file
+// (GraphML <key>, GEXF <attribute>): files name tens of them, and each is
+// held to the end.
+const MaxDeclarations = 65536
+
+// XMLReader is the input of an XML reader of GraphML or GEXF: it applies
+// MaxBytes to the input and bounds what the xml.Decoder buffers for one
+// token to 8×MaxValue+64 KiB, and its methods count the elements and check
+// the values as the reader meets them.
+type XMLReader struct {
+	r               io.Reader
+	off, mark       int64
+	window          int64
+	lim             Limits
+	elements, items int
+	decls           int
+}
+
+// NewXMLReader returns the input of an XML reader bounded by lim, whose
+// zero fields are the defaults.
+func NewXMLReader(r io.Reader, lim Limits) *XMLReader {
+	lim = lim.Resolve()
+	return &XMLReader{r: Bounded(r, lim.MaxBytes), window: 8*int64(lim.MaxValue) + 64<<10, lim: lim}
+}
+
+// Read implements io.Reader.
+func (x *XMLReader) Read(p []byte) (int, error) {
+	if x.off-x.mark > x.window {
+		return 0, TooLarge("MaxValue", fmt.Sprintf("one XML token longer than %s (8×MaxValue+64 KiB; MaxValue is %s)",
+			Size(x.window), Size(int64(x.lim.MaxValue))))
+	}
+	n, err := x.r.Read(p)
+	x.off += int64(n)
+	return n, err
+}
+
+// Mark records the decoder's offset before it reads a token.
+func (x *XMLReader) Mark(off int64) { x.mark = off }
+
+// The kinds of element Element counts.
+const (
+	Other       = iota // an element of no bound of its own
+	Item               // a node or an edge: an actor or a link
+	Declaration        // a GraphML <key>, a GEXF <attribute>
+)
+
+// Element counts a start element of the given kind and checks its
+// attribute values: at most MaxElements nodes and edges, 4×MaxElements
+// elements in all, MaxDeclarations declarations, MaxValue bytes a value.
+func (x *XMLReader) Element(t xml.StartElement, kind int) error {
+	x.elements++
+	switch kind {
+	case Item:
+		x.items++
+	case Declaration:
+		x.decls++
+	}
+	switch {
+	case x.items > x.lim.MaxElements:
+		return TooLarge("MaxElements", fmt.Sprintf("more than %d nodes and edges", x.lim.MaxElements))
+	case x.elements > 4*x.lim.MaxElements:
+		return TooLarge("MaxElements", fmt.Sprintf("more than %d XML elements (4×MaxElements)", 4*x.lim.MaxElements))
+	case x.decls > MaxDeclarations:
+		return fmt.Errorf("%w: more than %d attribute declarations", ErrTooLarge, MaxDeclarations)
+	}
+	for _, a := range t.Attr {
+		if len(a.Value) > x.lim.MaxValue {
+			return TooLarge("MaxValue", fmt.Sprintf("attribute %s longer than %s", a.Name.Local, Size(int64(x.lim.MaxValue))))
+		}
+	}
+	return nil
+}
+
+// Text checks the length of a value's text as it grows.
+func (x *XMLReader) Text(n int) error {
+	if n > x.lim.MaxValue {
+		return TooLarge("MaxValue", "a value longer than "+Size(int64(x.lim.MaxValue)))
+	}
+	return nil
+}
+
+// MaxProblems bounds the problems one reader reports for one file: once it
+// has this many, it stops reading and says so, so that a large file of bad
+// elements holds no more than this many errors.
+const MaxProblems = 1000
+
+// Full reports whether p holds MaxProblems problems or more, and if so adds
+// the problem that says the reader stopped (once).
+func Full(p *List) bool {
+	if p.Len() < MaxProblems {
+		return false
+	}
+	if last := p.errs[len(p.errs)-1]; !errors.Is(last, errStopped) {
+		p.errs = append(p.errs, &ParseError{File: p.File, Err: errStopped})
+	}
+	return true
+}
+
+var errStopped = fmt.Errorf("%w: more than %d problems: stopped reading", ErrFormat, MaxProblems)
