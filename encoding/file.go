@@ -10,6 +10,7 @@ import (
 
 	"github.com/labournet/labournet/encoding/gexf"
 	"github.com/labournet/labournet/encoding/graphml"
+	"github.com/labournet/labournet/encoding/xlsx"
 	"github.com/labournet/labournet/internal/atomicfile"
 	"github.com/labournet/labournet/internal/fileerr"
 	"github.com/labournet/labournet/network"
@@ -25,11 +26,12 @@ const (
 )
 
 // Load reads a network from path: a ".json" file in the "labournet/1"
-// format, a ".graphml" file (see package encoding/graphml), or a folder
-// holding actors.csv and links.csv (both are needed: a folder without
-// links.csv is an error rather than a network of no links). A
-// network read from CSV is named after its folder. Errors name the file.
-// It is LoadWith with the default limits.
+// format, a ".graphml" or ".gexf" file (see packages encoding/graphml and
+// encoding/gexf), an ".xlsx" workbook (see package encoding/xlsx), or a
+// folder holding actors.csv and links.csv (both are needed: a folder without
+// links.csv is an error rather than a network of no links). A network read
+// from CSV is named after its folder, one from a workbook after its file.
+// Errors name the file. It is LoadWith with the default limits.
 func Load(path string) (*network.Network, error) {
 	return LoadWith(path, Limits{})
 }
@@ -41,31 +43,57 @@ func Load(path string) (*network.Network, error) {
 // ErrTooLarge), before anything is read. Standard input is no business of
 // LoadWith: read it with ReadJSONWith and the like, whose limits bound it.
 func LoadWith(path string, lim Limits) (*network.Network, error) {
+	n, _, err := LoadNotes(path, lim)
+	return n, err
+}
+
+// LoadNotes is LoadWith that also returns the notes of the readers: what a
+// reader kept but wants the user to know, such as a CSV column or GraphML
+// attribute it does not know (kept as an attribute) or a list written with
+// commas. Each note names its file and place.
+func LoadNotes(path string, lim Limits) (*network.Network, []string, error) {
 	lim = lim.Resolve()
 	st, err := os.Stat(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if st.IsDir() {
 		return loadCSV(path, lim)
 	}
-	switch strings.ToLower(filepath.Ext(path)) {
+	ext := strings.ToLower(filepath.Ext(path))
+	switch ext {
 	case ".json", ".graphml", ".gexf":
 		f, err := OpenRegular(path, lim)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		defer f.Close()
-		switch strings.ToLower(filepath.Ext(path)) {
+		switch ext {
 		case ".graphml":
-			n, _, err := graphml.ReadLimited(f, path, lim)
-			return n, err
+			return graphml.ReadLimited(f, path, lim)
 		case ".gexf":
-			return gexf.ReadLimited(f, path, lim)
+			n, err := gexf.ReadLimited(f, path, lim)
+			return n, nil, err
 		}
-		return ReadJSONWith(f, path, lim)
+		n, err := ReadJSONWith(f, path, lim)
+		return n, nil, err
+	case ".xlsx":
+		if err := checkRegular(path, st, lim); err != nil {
+			return nil, nil, err
+		}
+		n, warns, err := xlsx.LoadWith(path, xlsx.Options{})
+		return n, strs(warns), err
 	}
-	return nil, fmt.Errorf("encoding: %s: %w (want a .json, .graphml or .gexf file, or a folder with %s and %s)", path, ErrUnsupported, ActorsFile, LinksFile)
+	return nil, nil, fmt.Errorf("encoding: %s: %w (want a .json, .graphml, .gexf or .xlsx file, or a folder with %s and %s)", path, ErrUnsupported, ActorsFile, LinksFile)
+}
+
+// strs returns the notes as text.
+func strs[T fmt.Stringer](notes []T) []string {
+	out := make([]string, len(notes))
+	for i, n := range notes {
+		out[i] = n.String()
+	}
+	return out
 }
 
 // ErrNotRegular is a path that names no regular file: a device, a FIFO, a
@@ -127,33 +155,33 @@ func checkRegular(path string, st os.FileInfo, lim Limits) error {
 	return nil
 }
 
-func loadCSV(dir string, lim Limits) (*network.Network, error) {
+func loadCSV(dir string, lim Limits) (*network.Network, []string, error) {
 	ap := filepath.Join(dir, ActorsFile)
 	af, err := OpenRegular(ap, lim)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer af.Close()
 	lp := filepath.Join(dir, LinksFile)
 	lf, err := OpenRegular(lp, lim)
 	if errors.Is(err, os.ErrNotExist) {
-		return nil, &ParseError{File: lp, Err: fmt.Errorf("%w: %s has %s but no %s: a network without links needs a %s with its header row only (from,to,kind)",
+		return nil, nil, &ParseError{File: lp, Err: fmt.Errorf("%w: %s has %s but no %s: a network without links needs a %s with its header row only (from,to,kind)",
 			ErrFormat, dir, ActorsFile, LinksFile, LinksFile)}
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer lf.Close()
-	n, _, err := ReadCSVWith(af, lf, ap, lp, CSVOptions{Limits: lim})
+	n, warns, err := ReadCSVWith(af, lf, ap, lp, CSVOptions{Limits: lim})
 	if err != nil {
-		return nil, err
+		return nil, strs(warns), err
 	}
 	abs, _ := filepath.Abs(dir)
 	n.Name = filepath.Base(abs)
-	return n, nil
+	return n, strs(warns), nil
 }
 
-// Save writes n to path: a ".json" or ".graphml" file, or, for a path without extension
+// Save writes n to path: a ".json", ".graphml", ".gexf" or ".xlsx" file, or, for a path without extension
 // or an existing folder, the CSV pair in that folder (created if needed).
 // Every file is written to a temporary file in the same folder and renamed
 // into place only when all are complete, so a failed Save leaves what was
@@ -175,6 +203,8 @@ func Save(path string, n *network.Network) error {
 		return atomicfile.Write(path, func(w io.Writer) error { return graphml.Write(w, n) })
 	case ext == ".gexf":
 		return atomicfile.Write(path, func(w io.Writer) error { return gexf.Write(w, n) })
+	case ext == ".xlsx":
+		return xlsx.Save(path, n)
 	}
-	return fmt.Errorf("encoding: %s: %w (want a .json, .graphml or .gexf file, or a folder)", path, ErrUnsupported)
+	return fmt.Errorf("encoding: %s: %w (want a .json, .graphml, .gexf or .xlsx file, or a folder)", path, ErrUnsupported)
 }

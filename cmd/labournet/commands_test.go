@@ -165,3 +165,24 @@ func TestRender(t *testing.T) {
 		require.Contains(t, errOut, "usage: labournet render")
 	}
 }
+
+func TestReadersNotesLimitsAndMapping(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "actors.csv"), []byte("ID;Name;Type;colour\na;A;school;red\nb;B;employer;\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "links.csv"), []byte("from;to;kind\na;b;cooperation\n"), 0o644))
+	code, out, errOut := runCLI("validate", dir)
+	require.Equal(t, 0, code, errOut)
+	require.Contains(t, out, "2 actors, 1 link")
+	require.Contains(t, errOut, `note: `+filepath.Join(dir, "actors.csv")+`:1:14: colour: column "colour" names no field`, "a kept column is said, not dropped silently")
+	code, _, errOut = runCLI("validate", dir, "-q")
+	require.Equal(t, 0, code)
+	require.NotContains(t, errOut, "note:", "--quiet: no notes")
+
+	code, _, errOut = runCLI("validate", liberec, "--max-elements", "10")
+	require.Equal(t, 1, code)
+	require.Contains(t, errOut, "the MaxElements limit")
+
+	code, out, errOut = runCLI("validate", "../../encoding/xlsx/testdata/people.xlsx", "--mapping", "../../encoding/xlsx/testdata/people-mapping.json")
+	require.Equal(t, 0, code, errOut)
+	require.Contains(t, out, "5 actors, 3 links", "a workbook read through its mapping")
+}

@@ -11,6 +11,7 @@ import (
 	"github.com/labournet/labournet/encoding"
 	"github.com/labournet/labournet/encoding/graphml"
 	"github.com/labournet/labournet/internal/atomicfile"
+	"github.com/labournet/labournet/internal/prose"
 	"github.com/labournet/labournet/network"
 )
 
@@ -94,7 +95,7 @@ a pair as it reads any other.`,
 			return fmt.Errorf("cannot write %s: %w", out, err)
 		}
 		if !a.quiet {
-			fmt.Fprintf(a.stdout, "wrote %s: %d actors, %d links\n", out, n.NumActors(), n.NumLinks())
+			fmt.Fprintf(a.stdout, "wrote %s: %s, %s\n", out, prose.Count(n.NumActors(), "actor"), prose.Count(n.NumLinks(), "link"))
 		}
 		return nil
 	})

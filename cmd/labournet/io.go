@@ -18,6 +18,8 @@ import (
 
 	"github.com/labournet/labournet/encoding"
 	"github.com/labournet/labournet/encoding/graphml"
+	"github.com/labournet/labournet/encoding/mapping"
+	"github.com/labournet/labournet/encoding/xlsx"
 	"github.com/labournet/labournet/internal/atomicfile"
 	"github.com/labournet/labournet/network"
 )
@@ -48,9 +50,9 @@ func (a *app) loadNetwork(path, inputFormat string) (*network.Network, error) {
 		return nil, &failure{err}
 	}
 	if inputFormat != "" && !st.IsDir() {
-		f, err := os.Open(path)
+		f, err := encoding.OpenRegular(path, a.limits)
 		if err != nil {
-			return nil, &failure{err}
+			return nil, dataErr(err)
 		}
 		defer f.Close()
 		n, err := a.readStream(f, path, inputFormat)
@@ -65,11 +67,45 @@ func (a *app) loadNetwork(path, inputFormat string) (*network.Network, error) {
 				path, encoding.ActorsFile, encoding.ActorsFile, encoding.LinksFile)}
 		}
 	}
-	n, err := encoding.Load(path)
-	if err != nil {
-		return nil, dataErr(err)
+	var n *network.Network
+	var notes []string
+	if a.mapping != "" && strings.EqualFold(filepath.Ext(path), ".xlsx") {
+		m, err := mapping.Load(a.mapping)
+		if err != nil {
+			return nil, dataErr(err)
+		}
+		var warns []xlsx.Warning
+		n, warns, err = xlsx.LoadWith(path, xlsx.Options{Mapping: m})
+		for _, w := range warns {
+			notes = append(notes, w.String())
+		}
+		if err != nil {
+			return nil, dataErr(err)
+		}
+	} else {
+		n, notes, err = encoding.LoadNotes(path, a.limits)
+		if err != nil {
+			return nil, dataErr(err)
+		}
 	}
+	a.printNotes(notes)
 	return n, nil
+}
+
+// printNotes writes the readers' notes on standard error, unless --quiet:
+// what a file held that was kept but should be known (an unknown column
+// kept as an attribute, a list written with commas).
+func (a *app) printNotes(notes []string) {
+	if a.quiet {
+		return
+	}
+	for i, note := range notes {
+		if a.maxProblems > 0 && i == a.maxProblems {
+			fmt.Fprintf(a.stderr, "note: … and %d more notes\n", len(notes)-i)
+			break
+		}
+		fmt.Fprintf(a.stderr, "note: %s\n", clean(note))
+	}
 }
 
 // dataErr makes a reader's error a problemsError when it lists problems of
@@ -93,11 +129,13 @@ func (a *app) readStream(r io.Reader, name, format string) (*network.Network, er
 	var err error
 	switch format {
 	case "json":
-		n, err = encoding.ReadJSON(br, name)
+		n, err = encoding.ReadJSONWith(br, name, a.limits)
 	case "graphml":
-		n, err = graphml.Read(br, name)
+		var notes []string
+		n, notes, err = graphml.ReadLimited(br, name, a.limits)
+		a.printNotes(notes)
 	case "csv":
-		n, err = readCSVStream(br, name)
+		n, err = a.readCSVStream(br, name)
 	default: // checked by the root command's PersistentPreRunE
 		return nil, usagef("--input-format %s: want %s", quote(format), strings.Join(inputFormats, ", "))
 	}
@@ -131,8 +169,8 @@ func sniff(br *bufio.Reader) string {
 // optionally, the links table with its own header row, as
 // `cat actors.csv links.csv` gives them. Problems of the links table name
 // the stream and the line within it.
-func readCSVStream(r io.Reader, name string) (*network.Network, error) {
-	data, err := io.ReadAll(r)
+func (a *app) readCSVStream(r io.Reader, name string) (*network.Network, error) {
+	data, err := io.ReadAll(encoding.LimitReader(r, a.limits))
 	if err != nil {
 		return nil, err
 	}
@@ -142,7 +180,12 @@ func readCSVStream(r io.Reader, name string) (*network.Network, error) {
 	if links != nil {
 		lr = bytes.NewReader(links)
 	}
-	n, err := encoding.ReadCSV(bytes.NewReader(actors), lr, name, name+linksMark)
+	n, warns, err := encoding.ReadCSVWith(bytes.NewReader(actors), lr, name, name+linksMark, encoding.CSVOptions{Limits: a.limits})
+	var notes []string
+	for _, w := range warns {
+		notes = append(notes, strings.ReplaceAll(w.String(), name+linksMark, name))
+	}
+	a.printNotes(notes)
 	if err != nil {
 		offset := bytes.Count(actors, []byte("\n"))
 		for _, e := range problems(err) {

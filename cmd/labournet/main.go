@@ -40,6 +40,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/labournet/labournet/encoding"
 	"github.com/labournet/labournet/internal/atomicfile"
 )
 
@@ -119,6 +120,10 @@ type app struct {
 	quiet       bool
 	maxProblems int // --max-problems
 	act         *activity
+	// limits bound what the readers hold (--max-bytes, --max-value,
+	// --max-elements); mapping is the --mapping file for workbooks.
+	limits  encoding.Limits
+	mapping string
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {

@@ -61,6 +61,10 @@ func (a *app) rootCmd() *cobra.Command {
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usagef("%v", err) })
 	root.PersistentFlags().BoolVarP(&a.quiet, "quiet", "q", false, "print no progress bar and no notes on standard error, only errors")
 	root.PersistentFlags().IntVar(&a.maxProblems, "max-problems", defaultMaxProblems, "print at most `N` problems of a network, then count the rest (0 prints all)")
+	root.PersistentFlags().Int64Var(&a.limits.MaxBytes, "max-bytes", 0, "read at most `N` bytes of a network (0: the default, 512 MiB; negative: no limit)")
+	root.PersistentFlags().IntVar(&a.limits.MaxValue, "max-value", 0, "accept values of at most `N` bytes (0: the default, 1 MiB; negative: no limit)")
+	root.PersistentFlags().IntVar(&a.limits.MaxElements, "max-elements", 0, "accept at most `N` actors and links (0: the default, 750,000; negative: no limit)")
+	root.PersistentFlags().StringVar(&a.mapping, "mapping", "", "read an .xlsx workbook through a labournet-mapping/1 `FILE` that names its sheets and maps its columns and values to ours")
 
 	root.AddGroup(commandGroups...)
 	add := func(group string, cmds ...*cobra.Command) {

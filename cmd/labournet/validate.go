@@ -14,6 +14,7 @@ import (
 
 	"github.com/labournet/labournet/actor"
 	"github.com/labournet/labournet/encoding"
+	"github.com/labournet/labournet/internal/prose"
 	"github.com/labournet/labournet/network"
 	"github.com/labournet/labournet/report"
 )
@@ -190,7 +191,7 @@ func problemOf(err error) problem {
 // writeSummary prints the summary as aligned plain text.
 func writeSummary(w io.Writer, s report.Summary) {
 	fmt.Fprintf(w, "%s: valid\n", text(s.Name))
-	fmt.Fprintf(w, "%d actors, %d links", s.Actors, s.Links)
+	fmt.Fprintf(w, "%s, %s", prose.Count(s.Actors, "actor"), prose.Count(s.Links, "link"))
 	if s.Isolated > 0 {
 		fmt.Fprintf(w, ", %d isolated", s.Isolated)
 	}
@@ -202,7 +203,7 @@ func writeSummary(w io.Writer, s report.Summary) {
 	if !s.Start.IsZero() || !s.End.IsZero() {
 		period = fmt.Sprintf("%s to %s", orOpen(s.Start.String()), orOpen(s.End.String()))
 	}
-	fmt.Fprintf(w, "period: %s (%d links undated)\n", period, s.Undated)
+	fmt.Fprintf(w, "period: %s (%s undated)\n", period, prose.Count(s.Undated, "link"))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	table := func(title string, m map[string]int) {
 		fmt.Fprintf(tw, "\n%s\t\n", title)

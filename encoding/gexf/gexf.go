@@ -108,11 +108,9 @@ type Options struct {
 	Version Version
 }
 
-// Limits of the reader.
-const (
-	MaxDepth    = 64         // nesting depth of elements
-	MaxElements = 50_000_000 // elements in one file
-)
+// MaxDepth is the deepest nesting of elements the reader accepts; the
+// other bounds are Limits.
+const MaxDepth = 64
 
 // namespaces of a version: GEXF, viz, schema location, version attribute.
 type namespaces struct{ gexf, viz, schema, version string }

@@ -92,11 +92,9 @@ import (
 	"github.com/labournet/labournet/network"
 )
 
-// Limits of the reader.
-const (
-	MaxDepth    = 64         // nesting depth of elements
-	MaxElements = 50_000_000 // elements in one file
-)
+// MaxDepth is the deepest nesting of elements the reader accepts; the
+// other bounds are Limits.
+const MaxDepth = 64
 
 // dataKey is a <key> the writer declares for a field of T.
 type dataKey[T any] struct {

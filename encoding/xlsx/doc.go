@@ -90,5 +90,5 @@
 // A reader holds the whole workbook in memory: it refuses a workbook over
 // MaxSize (200 MB) or whose parts unzip to over MaxUnzipped (1 GiB), and a
 // sheet of more than MaxRows (2 million) rows, with an error wrapping
-// ErrTooLarge and encoding.ErrFormat.
+// ErrTooLarge and encoding.ErrTooLarge (the limit of every reader).
 package xlsx

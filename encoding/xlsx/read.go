@@ -50,7 +50,7 @@ const (
 
 // ErrTooLarge is a workbook over MaxSize or MaxUnzipped, or a sheet of
 // more than MaxRows rows. It wraps fileerr.ErrFormat (encoding.ErrFormat).
-var ErrTooLarge = fmt.Errorf("%w: workbook too large", fileerr.ErrFormat)
+var ErrTooLarge = fmt.Errorf("%w: workbook", fileerr.ErrTooLarge)
 
 const attrPrefix = "attrs."
 
