@@ -30,6 +30,7 @@ type State struct {
 	Gaps []Finding `json:"gaps"`
 
 	snap *network.Snapshot
+	g    *gapIndex // the index the gaps came from, for the optimiser's scorer
 }
 
 // Measure returns the state of n on the day at (the zero Date: n.Day): the
@@ -45,7 +46,8 @@ func Measure(n *network.Network, m *Model, at network.Date) *State {
 		st.Dependent += c.Separated
 	}
 	if m != nil {
-		st.Gaps = Gaps(n, m, GapOptions{At: at})
+		st.g = newGapIndex(n, at)
+		st.Gaps = st.g.gaps(m, GapOptions{At: at})
 	}
 	return st
 }

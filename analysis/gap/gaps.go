@@ -69,7 +69,11 @@ type GapOptions struct {
 // It takes O(N + L·h) time, where h bounds the bodies and projects an actor
 // is linked to.
 func Gaps(n *network.Network, m *Model, opt GapOptions) []Finding {
-	g := newGapIndex(n, opt.At)
+	return newGapIndex(n, opt.At).gaps(m, opt)
+}
+
+// gaps applies the rules to the index (see Gaps).
+func (g *gapIndex) gaps(m *Model, opt GapOptions) []Finding {
 	var out []Finding
 	if m != nil {
 		out = append(out, g.missingKinds(m)...)

@@ -134,8 +134,10 @@ type optCandidate struct {
 // before. The actors of each kind are listed once.
 func optCandidates(n *network.Network, m *Model, day network.Date, limit int) []optCandidate {
 	linked := map[[2]string]bool{}
-	for _, l := range n.InForce(day).Links() {
-		linked[[2]string{l.From, l.To}], linked[[2]string{l.To, l.From}] = true, true
+	for _, l := range n.Links() {
+		if l.InForce(day) {
+			linked[[2]string{l.From, l.To}], linked[[2]string{l.To, l.From}] = true, true
+		}
 	}
 	ofKinds := kindIndex(n)
 	seen := map[[2]string]bool{}
@@ -219,8 +221,12 @@ type scorer struct {
 }
 
 func newScorer(n *network.Network, m *Model, day network.Date, st *State) *scorer {
+	g := st.g
+	if g == nil {
+		g = newGapIndex(n, day)
+	}
 	sc := &scorer{s: st.snap, sep: bottleneck.NewSeparation(st.snap), separated: map[int]int64{}, m: m,
-		g: newGapIndex(n, day), gaps: map[Key]bool{},
+		g: g, gaps: map[Key]bool{},
 		now: tieScore{reachable: st.Reachable, dependent: st.Dependent, cutPoints: len(st.CutPoints)}}
 	for _, c := range st.CutPoints {
 		i, _ := st.snap.Index(c.ID)
