@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/labournet/labournet/actor"
+	"github.com/labournet/labournet/internal/schema"
 	"github.com/labournet/labournet/network"
 )
 
@@ -48,51 +49,16 @@ type Options struct {
 	MaxLabels int
 }
 
-// KindStyle is how one actor kind is drawn.
-type KindStyle struct {
-	Shape string // Graphviz shape name; the SVG draws circle, box, diamond, hexagon, ellipse or triangle
-	Fill  string // fill colour, #rrggbb
-}
+// KindStyle is how one actor kind is drawn: a Graphviz shape name (the SVG
+// draws circle, box, diamond, hexagon, ellipse or triangle) and a fill
+// colour, #rrggbb. The palette lives in internal/schema, so that GEXF's viz
+// colours and the diagrams share it.
+type KindStyle = schema.KindStyle
 
-// kindStyles is the palette: colour-blind-friendly hues (Okabe–Ito and
-// Tol's muted scheme), grouped by role: public employment services blue,
-// government green, business orange, education purple, civil society
-// pink, money yellow, bodies grey.
-var kindStyles = map[actor.Kind]KindStyle{
-	actor.LabourOffice:        {"box", "#0072B2"},
-	actor.EmploymentAgency:    {"box", "#56B4E9"},
-	actor.Municipality:        {"hexagon", "#009E73"},
-	actor.RegionalAuthority:   {"hexagon", "#44AA99"},
-	actor.NationalAuthority:   {"hexagon", "#117733"},
-	actor.Employer:            {"ellipse", "#E69F00"},
-	actor.EmployerAssociation: {"ellipse", "#DDCC77"},
-	actor.Chamber:             {"ellipse", "#D55E00"},
-	actor.TradeUnion:          {"ellipse", "#CC6677"},
-	actor.University:          {"ellipse", "#882255"},
-	actor.School:              {"ellipse", "#AA4499"},
-	actor.TrainingProvider:    {"ellipse", "#CC79A7"},
-	actor.Library:             {"ellipse", "#88CCEE"},
-	actor.NGO:                 {"ellipse", "#F0B6C8"},
-	actor.SocialService:       {"ellipse", "#A6761D"},
-	actor.TechnologyPark:      {"ellipse", "#999933"},
-	actor.Consultancy:         {"ellipse", "#BBBBBB"},
-	actor.Programme:           {"diamond", "#F0E442"},
-	actor.Fund:                {"diamond", "#FFD700"},
-	actor.Project:             {"diamond", "#B8E186"},
-	actor.Body:                {"box", "#DDDDDD"},
-	actor.Person:              {"circle", "#FFFFFF"},
-	actor.TargetGroup:         {"triangle", "#FDDBC7"},
-	actor.DevelopmentAgency:   {"hexagon", "#CAB2D6"},
-	actor.Organisation:        {"ellipse", "#E0E0E0"},
-}
-
-// Style returns how actors of kind k are drawn.
-func Style(k actor.Kind) KindStyle {
-	if s, ok := kindStyles[k]; ok {
-		return s
-	}
-	return kindStyles[actor.Organisation]
-}
+// Style returns how actors of kind k are drawn: colour-blind-friendly hues
+// (Okabe–Ito and Tol's muted scheme), grouped by role; an unknown kind is
+// drawn as an organisation.
+func Style(k actor.Kind) KindStyle { return schema.Palette(k) }
 
 // LinkStyle is how one link is drawn.
 type LinkStyle struct {

@@ -18,7 +18,6 @@ import (
 	"github.com/labournet/labournet/actor"
 	"github.com/labournet/labournet/encoding"
 	"github.com/labournet/labournet/encoding/gexf"
-	"github.com/labournet/labournet/internal/schema"
 	"github.com/labournet/labournet/network"
 	"github.com/labournet/labournet/render"
 )
@@ -171,15 +170,6 @@ func mustFloat(t *testing.T, s string) float64 {
 	var v float64
 	require.NoError(t, json.Unmarshal([]byte(s), &v), s)
 	return v
-}
-
-// TestPaletteMatchesRender fails when the copy of the SVG palette in
-// internal/schema drifts from render/style.go.
-func TestPaletteMatchesRender(t *testing.T) {
-	for _, k := range append(actor.Kinds(), actor.Kind(250)) {
-		st := render.Style(k)
-		require.Equal(t, schema.KindStyle{Shape: st.Shape, Fill: st.Fill}, schema.Palette(k), k.String())
-	}
 }
 
 // TestEdgeTypes: the edges' types follow the graph's default edge type, as

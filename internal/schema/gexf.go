@@ -9,10 +9,12 @@ type KindStyle struct {
 	Shape, Fill string
 }
 
-// kindStyles is a copy of the palette of render/style.go (its kindStyles),
-// which the GEXF writer gives Gephi as viz colours and shapes. It is a copy
-// so that package encoding does not depend on package render; the test
-// TestPaletteMatchesRender of encoding/gexf fails when the two differ.
+// kindStyles is the palette of labournet's drawings: colour-blind-friendly
+// hues (Okabe–Ito and Tol's muted scheme), grouped by role: public
+// employment services blue, government green, business orange, education
+// purple, civil society pink, money yellow, bodies grey. The diagrams of
+// package render and the viz colours of GEXF both read it, so Gephi shows
+// the colours of the SVG.
 var kindStyles = map[actor.Kind]KindStyle{
 	actor.LabourOffice:        {"box", "#0072B2"},
 	actor.EmploymentAgency:    {"box", "#56B4E9"},
@@ -41,8 +43,8 @@ var kindStyles = map[actor.Kind]KindStyle{
 	actor.Organisation:        {"ellipse", "#E0E0E0"},
 }
 
-// Palette returns how actors of kind k are drawn, as render.Style does: an
-// unknown kind is drawn as an organisation.
+// Palette returns how actors of kind k are drawn: an unknown kind is drawn
+// as an organisation.
 func Palette(k actor.Kind) KindStyle {
 	if s, ok := kindStyles[k]; ok {
 		return s
