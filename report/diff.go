@@ -117,7 +117,8 @@ func DefaultDiffMetrics() []Metric {
 // It takes O(N + L) time plus the cost of the measures on both networks; a
 // cancelled ctx stops the measures with ctx.Err().
 func Diff(ctx context.Context, before, after *network.Network, opt DiffOptions) (NetworkDiff, error) {
-	var d NetworkDiff
+	d := NetworkDiff{AddedActors: []string{}, RemovedActors: []string{}, ChangedActors: []ActorChange{},
+		AddedLinks: []LinkKey{}, RemovedLinks: []LinkKey{}, ChangedLinks: []LinkChange{}, Moves: []Move{}}
 	oldActors := map[string]int{}
 	oa := before.Actors()
 	for i, a := range oa {
@@ -232,7 +233,7 @@ func moves(ctx context.Context, before, after *network.Network, opt DiffOptions)
 		top = 10
 	}
 	sb, sa := before.Snapshot(), after.Snapshot()
-	var out []Move
+	out := []Move{}
 	for _, m := range metrics {
 		rb, err := m.Fn(ctx, sb)
 		if err != nil {

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"context"
+	"encoding/json"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -42,4 +44,13 @@ func TestCompareWhatIf(t *testing.T) {
 func loEmployer() *gap.Model {
 	return &gap.Model{Relations: []gap.RelationRule{{Name: "lo–employer",
 		From: []actor.Kind{actor.LabourOffice}, To: []actor.Kind{actor.Employer}, Severity: gap.High}}}
+}
+
+func TestDiffJSONHasEmptyLists(t *testing.T) {
+	n := reportNet(t)
+	d, err := Diff(context.Background(), n, n, DiffOptions{})
+	require.NoError(t, err)
+	b, err := json.Marshal(d)
+	require.NoError(t, err)
+	require.NotContains(t, string(b), "null", "an unchanged network gives empty lists, not null: %s", b)
 }
