@@ -21,8 +21,6 @@ import (
 // on read, values are split on ";" and trimmed.
 const ListSeparator = schema.ListSeparator
 
-const attrPrefix = "attrs."
-
 // CSVOptions are the choices of ReadCSVWith and WriteCSVWith. The zero
 // value is what ReadCSV and WriteCSV do.
 type CSVOptions struct {
@@ -222,16 +220,17 @@ func newCSVTable[T any](r io.Reader, file *csvFile, table []schema.Field[T], com
 		h = strings.TrimSpace(h)
 		header[i] = h
 		var key string
+		attr, isAttr := schema.AttrName(h)
 		switch name, known := schema.Canonical(h, names); {
 		case h == "":
 			t.blank[i] = true
 			continue
-		case strings.EqualFold(h, attrPrefix):
+		case strings.EqualFold(h, schema.AttrPrefix):
 			p.Add(line, col, h, fmt.Errorf("%w: column %q names no attribute: want attrs.KEY", ErrFormat, h))
 			continue
-		case isAttrColumn(h):
-			t.attrs[i] = h[len(attrPrefix):]
-			key = attrPrefix + t.attrs[i]
+		case isAttr:
+			t.attrs[i] = attr
+			key = schema.AttrPrefix + attr
 		case known:
 			key = name
 			f := fields[name]
@@ -242,12 +241,12 @@ func newCSVTable[T any](r io.Reader, file *csvFile, table []schema.Field[T], com
 			}
 		default:
 			t.attrs[i] = h
-			key = attrPrefix + h
+			key = schema.AttrPrefix + h
 			hint := ""
 			if s := schema.Suggest(h, names); s != "" {
 				hint = fmt.Sprintf("; did you mean %q?", s)
 			}
-			file.warn(line, col, h, fmt.Sprintf("column %q names no field: read as attribute %q (head it %q to say so%s)", h, h, attrPrefix+h, hint))
+			file.warn(line, col, h, fmt.Sprintf("column %q names no field: read as attribute %q (head it %q to say so%s)", h, h, schema.AttrPrefix+h, hint))
 		}
 		if first, dup := seen[key]; dup {
 			if first == h {
@@ -272,11 +271,6 @@ func newCSVTable[T any](r io.Reader, file *csvFile, table []schema.Field[T], com
 		return nil, p.Err()
 	}
 	return t, nil
-}
-
-// isAttrColumn reports a header "attrs.KEY", the prefix in any case.
-func isAttrColumn(h string) bool {
-	return len(h) > len(attrPrefix) && strings.EqualFold(h[:len(attrPrefix)], attrPrefix)
 }
 
 // detectComma chooses the delimiter of a table from its header row, among
@@ -314,7 +308,7 @@ func detectComma[T any](br *bufio.Reader, table []schema.Field[T]) rune {
 			if name, ok := schema.Canonical(h, names); ok {
 				sc.known++
 				found[name] = true
-			} else if isAttrColumn(h) {
+			} else if _, ok := schema.AttrName(h); ok {
 				sc.known++
 			}
 		}
@@ -536,12 +530,12 @@ func WriteCSVWith(actors, links io.Writer, n *network.Network, opt CSVOptions) e
 	}
 	aw := csv.NewWriter(actors)
 	aw.Comma = comma
-	if err := aw.Write(append(schema.Names(schema.Actor), prefixed(aKeys)...)); err != nil {
+	if err := aw.Write(schema.Header(schema.Actor, aKeys)); err != nil {
 		return err
 	}
 	for i := range as {
 		a := &as[i]
-		row, err := csvRow(schema.Actor, a, aKeys, a.Attrs)
+		row, err := schema.Row(schema.Actor, a, aKeys, a.Attrs)
 		if err != nil {
 			return fmt.Errorf("encoding: actor %q: %w", a.ID, err)
 		}
@@ -562,12 +556,12 @@ func WriteCSVWith(actors, links io.Writer, n *network.Network, opt CSVOptions) e
 	}
 	lw := csv.NewWriter(links)
 	lw.Comma = comma
-	if err := lw.Write(append(schema.Names(schema.Link), prefixed(lKeys)...)); err != nil {
+	if err := lw.Write(schema.Header(schema.Link, lKeys)); err != nil {
 		return err
 	}
 	for i := range ls {
 		l := &ls[i]
-		row, err := csvRow(schema.Link, l, lKeys, l.Attrs)
+		row, err := schema.Row(schema.Link, l, lKeys, l.Attrs)
 		if err != nil {
 			return fmt.Errorf("encoding: link #%d (%s -> %s): %w", i+1, l.From, l.To, err)
 		}
@@ -577,28 +571,4 @@ func WriteCSVWith(actors, links io.Writer, n *network.Network, opt CSVOptions) e
 	}
 	lw.Flush()
 	return lw.Error()
-}
-
-// csvRow returns the cells of one element: its fields in the table's order,
-// then its attributes in the order of keys.
-func csvRow[T any](table []schema.Field[T], el *T, keys []string, attrs map[string]string) ([]string, error) {
-	row := make([]string, 0, len(table)+len(keys))
-	for _, f := range table {
-		if err := f.Check(el); err != nil {
-			return nil, err
-		}
-		row = append(row, f.Get(el))
-	}
-	for _, k := range keys {
-		row = append(row, attrs[k])
-	}
-	return row, nil
-}
-
-func prefixed(keys []string) []string {
-	out := make([]string, len(keys))
-	for i, k := range keys {
-		out[i] = attrPrefix + k
-	}
-	return out
 }

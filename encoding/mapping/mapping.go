@@ -71,8 +71,6 @@ const Format = "labournet-mapping/1"
 // MaxSize bounds a mapping file, in bytes.
 const MaxSize = 1 << 20
 
-const attrPrefix = "attrs."
-
 // Mapping is a parsed mapping file.
 type Mapping struct {
 	// File is the mapping file's path, as given to Parse or Load.
@@ -181,8 +179,8 @@ func lineAt(data []byte, off int64) int {
 // "attrs.KEY"; ok is false when it names neither.
 func target(s string, fields []string) (string, bool) {
 	s = strings.TrimSpace(s)
-	if len(s) > len(attrPrefix) && strings.EqualFold(s[:len(attrPrefix)], attrPrefix) {
-		return attrPrefix + s[len(attrPrefix):], true
+	if attr, ok := schema.AttrName(s); ok {
+		return schema.AttrPrefix + attr, true
 	}
 	return schema.Canonical(s, fields)
 }

@@ -136,6 +136,7 @@ func kumuColumns[T any](header, orig []string, row int, own []string, same map[s
 	for i, h := range header {
 		h = strings.TrimSpace(h)
 		var key string
+		attr, isAttr := schema.AttrName(h)
 		switch name, known := schema.Canonical(h, names); {
 		case h == "":
 			continue
@@ -145,15 +146,15 @@ func kumuColumns[T any](header, orig []string, row int, own []string, same map[s
 		case same[h] != "":
 			cols[i].own = same[h]
 			key = "kumu." + cols[i].own
-		case len(h) > len(attrPrefix) && strings.EqualFold(h[:len(attrPrefix)], attrPrefix):
-			cols[i].attr = h[len(attrPrefix):]
-			key = attrPrefix + cols[i].attr
+		case isAttr:
+			cols[i].attr = attr
+			key = schema.AttrPrefix + attr
 		case known:
 			cols[i].field = byName[name]
 			key = name
 		default:
 			cols[i].attr = h
-			key = attrPrefix + h
+			key = schema.AttrPrefix + h
 		}
 		if first, dup := seen[key]; dup {
 			p.Add(row, i+1, orig[i], fmt.Errorf("%w: column %q repeats column %q", fileerr.ErrFormat, orig[i], first))
@@ -462,7 +463,7 @@ func WriteKumu(w io.Writer, n *network.Network) error {
 		idSet[as[i].ID] = true
 	}
 	ref := map[string]string{} // id → what From and To hold
-	elements := sheetData{name: ElementsSheet, header: slices.Concat([]string{"Label", "Type", "Description", "Tags", "ID"}, schema.Names(aFields), prefixed(aKeys))}
+	elements := sheetData{name: ElementsSheet, header: slices.Concat([]string{"Label", "Type", "Description", "Tags", "ID"}, schema.Header(aFields, aKeys))}
 	for i := range as {
 		a := &as[i]
 		label := labelOf(a)
@@ -485,7 +486,7 @@ func WriteKumu(w io.Writer, n *network.Network) error {
 		}
 		elements.rows = append(elements.rows, append(row, rest...))
 	}
-	connections := sheetData{name: ConnectionsSheet, header: slices.Concat([]string{"From", "To", "Type", "Direction", "Description"}, schema.Names(lFields), prefixed(lKeys))}
+	connections := sheetData{name: ConnectionsSheet, header: slices.Concat([]string{"From", "To", "Type", "Direction", "Description"}, schema.Header(lFields, lKeys))}
 	for i := range ls {
 		l := &ls[i]
 		row := []string{ref[l.From], ref[l.To], humanName(l.Kind.String()), l.Direction.String(), l.Attrs["description"]}
@@ -498,7 +499,7 @@ func WriteKumu(w io.Writer, n *network.Network) error {
 	return writeBook(w, elements, connections)
 }
 
-// kumuRow is fieldRow with lists separated by "|".
+// kumuRow is schema.Row with lists separated by "|".
 func kumuRow[T any](table []schema.Field[T], el *T, keys []string, attrs map[string]string) ([]string, error) {
 	row := make([]string, 0, len(table)+len(keys))
 	for _, f := range table {

@@ -52,8 +52,6 @@ const (
 // more than MaxRows rows. It wraps fileerr.ErrFormat (encoding.ErrFormat).
 var ErrTooLarge = fmt.Errorf("%w: workbook", fileerr.ErrTooLarge)
 
-const attrPrefix = "attrs."
-
 // maxReports bounds the warnings of one column reported one by one.
 const maxReports = 10
 
@@ -317,16 +315,17 @@ func newTable[T any](wb *workbook, sheet string, fields []schema.Field[T], m *ma
 	for i, h := range header {
 		col := i + 1
 		var key string
+		attr, isAttr := schema.AttrName(h)
 		switch name, known := schema.Canonical(h, names); {
 		case h == "":
 			t.blank[i] = true
 			continue
-		case strings.EqualFold(h, attrPrefix):
+		case strings.EqualFold(h, schema.AttrPrefix):
 			p.Add(hrow, col, orig[i], fmt.Errorf("%w: column %q names no attribute: want attrs.KEY", fileerr.ErrFormat, orig[i]))
 			continue
-		case len(h) > len(attrPrefix) && strings.EqualFold(h[:len(attrPrefix)], attrPrefix):
-			t.attrs[i] = h[len(attrPrefix):]
-			key = attrPrefix + t.attrs[i]
+		case isAttr:
+			t.attrs[i] = attr
+			key = schema.AttrPrefix + attr
 		case known:
 			key = name
 			f := byName[name]
@@ -337,12 +336,12 @@ func newTable[T any](wb *workbook, sheet string, fields []schema.Field[T], m *ma
 			}
 		default:
 			t.attrs[i] = h
-			key = attrPrefix + h
+			key = schema.AttrPrefix + h
 			hint := ""
 			if s := schema.Suggest(h, names); s != "" {
 				hint = fmt.Sprintf("; did you mean %q?", s)
 			}
-			wb.warn(p.File, hrow, col, orig[i], fmt.Sprintf("column %q names no field: read as attribute %q (head it %q to say so%s)", orig[i], h, attrPrefix+h, hint))
+			wb.warn(p.File, hrow, col, orig[i], fmt.Sprintf("column %q names no field: read as attribute %q (head it %q to say so%s)", orig[i], h, schema.AttrPrefix+h, hint))
 		}
 		if first, dup := seen[key]; dup {
 			if first == orig[i] {

@@ -30,49 +30,25 @@ func SaveKumu(path string, n *network.Network) error {
 func Write(w io.Writer, n *network.Network) error {
 	as, ls := n.Actors(), n.Links()
 	aKeys, lKeys := n.ActorAttrKeys(), n.LinkAttrKeys()
-	actors := sheetData{name: ActorsSheet, header: append(schema.Names(schema.Actor), prefixed(aKeys)...)}
+	actors := sheetData{name: ActorsSheet, header: schema.Header(schema.Actor, aKeys)}
 	for i := range as {
 		a := &as[i]
-		row, err := fieldRow(schema.Actor, a, aKeys, a.Attrs)
+		row, err := schema.Row(schema.Actor, a, aKeys, a.Attrs)
 		if err != nil {
 			return fmt.Errorf("xlsx: actor %q: %w", a.ID, err)
 		}
 		actors.rows = append(actors.rows, row)
 	}
-	links := sheetData{name: LinksSheet, header: append(schema.Names(schema.Link), prefixed(lKeys)...)}
+	links := sheetData{name: LinksSheet, header: schema.Header(schema.Link, lKeys)}
 	for i := range ls {
 		l := &ls[i]
-		row, err := fieldRow(schema.Link, l, lKeys, l.Attrs)
+		row, err := schema.Row(schema.Link, l, lKeys, l.Attrs)
 		if err != nil {
 			return fmt.Errorf("xlsx: link #%d (%s -> %s): %w", i+1, l.From, l.To, err)
 		}
 		links.rows = append(links.rows, row)
 	}
 	return writeBook(w, actors, links)
-}
-
-// fieldRow returns the cells of one element: its fields in the table's
-// order, then its attributes in the order of keys.
-func fieldRow[T any](table []schema.Field[T], el *T, keys []string, attrs map[string]string) ([]string, error) {
-	row := make([]string, 0, len(table)+len(keys))
-	for _, f := range table {
-		if err := f.Check(el); err != nil {
-			return nil, err
-		}
-		row = append(row, f.Get(el))
-	}
-	for _, k := range keys {
-		row = append(row, attrs[k])
-	}
-	return row, nil
-}
-
-func prefixed(keys []string) []string {
-	out := make([]string, len(keys))
-	for i, k := range keys {
-		out[i] = attrPrefix + k
-	}
-	return out
 }
 
 // sheetData is one sheet to write.

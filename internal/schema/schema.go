@@ -369,3 +369,43 @@ func splitList(s string) ([]string, error) {
 	}
 	return out, nil
 }
+
+// AttrPrefix heads a table column that holds a free attribute: the column
+// "attrs.region" holds each element's attribute "region".
+const AttrPrefix = "attrs."
+
+// AttrName returns the attribute named by a column heading that starts with
+// AttrPrefix (in any case), and whether it does.
+func AttrName(heading string) (string, bool) {
+	if len(heading) > len(AttrPrefix) && strings.EqualFold(heading[:len(AttrPrefix)], AttrPrefix) {
+		return heading[len(AttrPrefix):], true
+	}
+	return "", false
+}
+
+// Header returns a table's column headings: the fields' names, then one
+// AttrPrefix column for each attribute key.
+func Header[T any](fields []Field[T], keys []string) []string {
+	out := Names(fields)
+	for _, k := range keys {
+		out = append(out, AttrPrefix+k)
+	}
+	return out
+}
+
+// Row returns the cells of one element: its fields in the table's order,
+// then its attributes in the order of keys. It fails when a field's value
+// cannot be written (see Field.Check).
+func Row[T any](fields []Field[T], el *T, keys []string, attrs map[string]string) ([]string, error) {
+	row := make([]string, 0, len(fields)+len(keys))
+	for _, f := range fields {
+		if err := f.Check(el); err != nil {
+			return nil, err
+		}
+		row = append(row, f.Get(el))
+	}
+	for _, k := range keys {
+		row = append(row, attrs[k])
+	}
+	return row, nil
+}

@@ -156,3 +156,39 @@ func TestMoney(t *testing.T) {
 	require.Equal(t, "0", amount.Get(&l), "a zero amount is given, not absent")
 	require.NoError(t, CheckLink(&network.Link{}))
 }
+
+func TestAttrColumns(t *testing.T) {
+	for _, c := range []struct {
+		heading, attr string
+		ok            bool
+	}{
+		{"attrs.region", "region", true},
+		{"ATTRS.Region", "Region", true},
+		{"attrs.", "", false},
+		{"attrs", "", false},
+		{"region", "", false},
+	} {
+		attr, ok := AttrName(c.heading)
+		if attr != c.attr || ok != c.ok {
+			t.Errorf("AttrName(%q) = %q, %v; want %q, %v", c.heading, attr, ok, c.attr, c.ok)
+		}
+	}
+	h := Header(Link, []string{"region", "note"})
+	if got, want := h[len(h)-2:], []string{"attrs.region", "attrs.note"}; !slices.Equal(got, want) {
+		t.Errorf("Header ends %q, want %q", got, want)
+	}
+	if got, want := h[:len(Link)], Names(Link); !slices.Equal(got, want) {
+		t.Errorf("Header starts %q, want the field names %q", got, want)
+	}
+	l := network.Link{From: "a", To: "b", Kind: network.Partnership}
+	row, err := Row(Link, &l, []string{"region", "absent"}, map[string]string{"region": "north"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := row[len(row)-2:]; !slices.Equal(got, []string{"north", ""}) {
+		t.Errorf("Row ends %q, want the attributes [north \"\"]", got)
+	}
+	if got := row[slices.Index(Names(Link), "from")]; got != "a" {
+		t.Errorf("Row's from cell = %q, want a", got)
+	}
+}
