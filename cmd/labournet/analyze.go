@@ -94,15 +94,11 @@ extension.`,
 			}
 			opt.Model = m
 		}
-		o, err := a.openOutput(out)
+		o, n, err := a.openAndLoad(out, args[0], inputFormat)
 		if err != nil {
 			return err
 		}
 		defer o.abort()
-		n, err := a.loadNetwork(args[0], inputFormat)
-		if err != nil {
-			return err
-		}
 		a.act.set("preparing the network")
 		r, err := report.New(cmd.Context(), n, opt)
 		if err == nil {

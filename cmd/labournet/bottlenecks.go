@@ -51,15 +51,11 @@ docs/cli/json.md).`,
 		if err != nil {
 			return usagef("--at: %v", err)
 		}
-		o, err := a.openOutput(out)
+		o, n, err := a.openAndLoad(out, args[0], inputFormat)
 		if err != nil {
 			return err
 		}
 		defer o.abort()
-		n, err := a.loadNetwork(args[0], inputFormat)
-		if err != nil {
-			return err
-		}
 		b, err := findBottlenecks(cmd.Context(), a.act, n, day, top)
 		if err == nil {
 			if format == "json" {

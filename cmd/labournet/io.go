@@ -265,6 +265,22 @@ type output struct {
 	started bool
 }
 
+// openAndLoad opens the output named by -o, then reads the network at
+// path: a bad output path fails before a large file is read. On success
+// the caller defers o.abort.
+func (a *app) openAndLoad(out, path, inputFormat string) (*output, *network.Network, error) {
+	o, err := a.openOutput(out)
+	if err != nil {
+		return nil, nil, err
+	}
+	n, err := a.loadNetwork(path, inputFormat)
+	if err != nil {
+		o.abort()
+		return nil, nil, err
+	}
+	return o, n, nil
+}
+
 // openOutput opens the output named by -o: standard output for "" or "-".
 func (a *app) openOutput(path string) (*output, error) {
 	if path == "" || path == "-" {

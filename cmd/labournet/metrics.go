@@ -329,15 +329,11 @@ progress bar with the time left on standard error.`,
 				cols = append(cols, all[i])
 			}
 		}
-		o, err := a.openOutput(out)
+		o, n, err := a.openAndLoad(out, args[0], inputFormat)
 		if err != nil {
 			return err
 		}
 		defer o.abort()
-		n, err := a.loadNetwork(args[0], inputFormat)
-		if err != nil {
-			return err
-		}
 		a.act.set("preparing the network")
 		s := n.View(filter).InForce(day).Snapshot()
 		if !a.quiet {

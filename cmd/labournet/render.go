@@ -72,15 +72,11 @@ The format is --format, or else the extension of -o: .dot or .gv, .svg,
 		if highlight != "" && highlight != "central" && highlight != "bottlenecks" {
 			return usagef("--highlight %s: want central or bottlenecks", quote(highlight))
 		}
-		o, err := a.openOutput(out)
+		o, n, err := a.openAndLoad(out, args[0], inputFormat)
 		if err != nil {
 			return err
 		}
 		defer o.abort()
-		n, err := a.loadNetwork(args[0], inputFormat)
-		if err != nil {
-			return err
-		}
 		if opt.Highlight, err = highlightOf(cmd.Context(), a.act, n, highlight); err != nil {
 			return err
 		}

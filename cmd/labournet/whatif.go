@@ -80,15 +80,11 @@ reporting, information.`,
 		if len(edit.RemoveActors)+len(edit.RemoveLinks)+len(edit.AddLinks) == 0 {
 			return usagef("nothing to change: give --remove, --remove-link or --add")
 		}
-		o, err := a.openOutput(out)
+		o, n, err := a.openAndLoad(out, args[0], inputFormat)
 		if err != nil {
 			return err
 		}
 		defer o.abort()
-		n, err := a.loadNetwork(args[0], inputFormat)
-		if err != nil {
-			return err
-		}
 		a.act.set("applying the change")
 		after, err := n.Apply(edit)
 		if err != nil {
