@@ -407,6 +407,16 @@ func addJSONFlag(cmd *cobra.Command, asJSON *bool) {
 	cmd.Flags().MarkHidden("json")
 }
 
+// textOrJSON is pickFormat for the commands that write text or JSON, with
+// the hidden --json standing for --format json.
+func textOrJSON(cmd *cobra.Command, format string, asJSON bool, out string) (string, error) {
+	if asJSON {
+		cmd.Flags().Set("format", "json")
+		format = "json"
+	}
+	return pickFormat(cmd, format, out, map[string]string{".json": "json", ".txt": "text"}, "text", []string{"text", "json"})
+}
+
 // networkArgs checks that a command got n positional arguments, naming
 // them in the error, and completes them as network files.
 func networkArgs(cmd *cobra.Command, names ...string) {

@@ -47,11 +47,7 @@ value, reason, suggestion) and the summary; see docs/cli/json.md.`,
 	addJSONFlag(cmd, &asJSON)
 	addInputFormatFlag(cmd, &inputFormat)
 	cmd.RunE = a.command(func(cmd *cobra.Command, args []string) error {
-		if asJSON {
-			format = "json"
-			cmd.Flags().Set("format", "json")
-		}
-		format, err := pickFormat(cmd, format, out, map[string]string{".json": "json", ".txt": "text"}, "text", []string{"text", "json"})
+		format, err := textOrJSON(cmd, format, asJSON, out)
 		if err != nil {
 			return err
 		}

@@ -50,11 +50,7 @@ reporting, information.`,
 	addJSONFlag(cmd, &asJSON)
 	addInputFormatFlag(cmd, &inputFormat)
 	cmd.RunE = a.command(func(cmd *cobra.Command, args []string) error {
-		if asJSON {
-			cmd.Flags().Set("format", "json")
-			format = "json"
-		}
-		format, err := pickFormat(cmd, format, out, map[string]string{".json": "json", ".txt": "text"}, "text", []string{"text", "json"})
+		format, err := textOrJSON(cmd, format, asJSON, out)
 		if err != nil {
 			return err
 		}
