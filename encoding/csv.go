@@ -129,13 +129,7 @@ type csvTable[T any] struct {
 	r      *csv.Reader
 	f      *csvFile
 	header []string
-	set    []func(*T, string) error // nil for attribute columns
-	attrs  []string                 // attribute key per column, "" otherwise
-	list   []bool                   // the columns of list fields
-	blank  []bool                   // the columns without a header, whose cells must be empty
-	// required maps the columns that may not be empty to the error an empty
-	// cell gives.
-	required map[int]error
+	schema.Columns[T]
 	maxValue int // bytes of one cell
 }
 
@@ -172,7 +166,6 @@ func newCSVTable[T any](r io.Reader, file *csvFile, table []schema.Field[T], com
 		br.Discard(len(bom))
 		rr.base = int64(len(bom))
 	}
-	names := schema.Names(table)
 	if comma == 0 {
 		comma = detectComma(br, table)
 	}
@@ -197,8 +190,7 @@ func newCSVTable[T any](r io.Reader, file *csvFile, table []schema.Field[T], com
 		return nil, p.Err()
 	}
 	header = slices.Clone(header)
-	t := &csvTable[T]{r: cr, f: file, header: header, set: make([]func(*T, string) error, len(header)),
-		attrs: make([]string, len(header)), list: make([]bool, len(header)), blank: make([]bool, len(header)), required: map[int]error{}, maxValue: lim.MaxValue}
+	t := &csvTable[T]{r: cr, f: file, header: header, maxValue: lim.MaxValue}
 	for i, h := range header {
 		if len(h) > lim.MaxValue {
 			line, col := cr.FieldPos(i)
@@ -206,67 +198,29 @@ func newCSVTable[T any](r io.Reader, file *csvFile, table []schema.Field[T], com
 			return nil, p.Err()
 		}
 	}
-	fields := make(map[string]schema.Field[T], len(table))
-	for _, f := range table {
-		fields[f.Name] = f
-	}
-	seen := map[string]string{} // field name or "attrs."+key → the header that gave it
+	skip := make([]bool, len(header))
 	for i, h := range header {
-		line, col := cr.FieldPos(i)
 		if !utf8.ValidString(h) {
+			line, col := cr.FieldPos(i)
 			file.invalidUTF8(line, col, "", h)
+			skip[i] = true
 			continue
 		}
-		h = strings.TrimSpace(h)
-		header[i] = h
-		var key string
-		attr, isAttr := schema.AttrName(h)
-		switch name, known := schema.Canonical(h, names); {
-		case h == "":
-			t.blank[i] = true
-			continue
-		case strings.EqualFold(h, schema.AttrPrefix):
-			p.Add(line, col, h, fmt.Errorf("%w: column %q names no attribute: want attrs.KEY", ErrFormat, h))
-			continue
-		case isAttr:
-			t.attrs[i] = attr
-			key = schema.AttrPrefix + attr
-		case known:
-			key = name
-			f := fields[name]
-			t.set[i] = f.Set
-			t.list[i] = f.Type == schema.List
-			if f.Required {
-				t.required[i] = f.Missing
-			}
-		default:
-			t.attrs[i] = h
-			key = schema.AttrPrefix + h
-			hint := ""
-			if s := schema.Suggest(h, names); s != "" {
-				hint = fmt.Sprintf("; did you mean %q?", s)
-			}
-			file.warn(line, col, h, fmt.Sprintf("column %q names no field: read as attribute %q (head it %q to say so%s)", h, h, schema.AttrPrefix+h, hint))
-		}
-		if first, dup := seen[key]; dup {
-			if first == h {
-				p.Add(line, col, h, fmt.Errorf("%w: column %q appears twice", ErrFormat, h))
-			} else {
-				p.Add(line, col, h, fmt.Errorf("%w: column %q repeats column %q", ErrFormat, h, first))
-			}
-			continue
-		}
-		seen[key] = h
+		header[i] = strings.TrimSpace(h)
 	}
-	for _, f := range table {
-		if _, ok := seen[f.Name]; f.Required && !ok {
-			also := ""
-			if a := schema.Aliases(f.Name); len(a) > 0 {
-				also = " (or " + strings.Join(a, ", ") + ")"
+	t.Columns = schema.MatchHeader(table, header, header, skip, schema.HeaderReport{
+		Problem: func(i int, path string, err error) {
+			line, col := 1, 0
+			if i >= 0 {
+				line, col = cr.FieldPos(i)
 			}
-			p.Add(1, 0, f.Name, fmt.Errorf("%w: missing required column %q%s", ErrFormat, f.Name, also))
-		}
-	}
+			p.Add(line, col, path, err)
+		},
+		Warn: func(i int, path, msg string) {
+			line, col := cr.FieldPos(i)
+			file.warn(line, col, path, msg)
+		},
+	})
 	if p.Len() > 0 {
 		return nil, p.Err()
 	}
@@ -349,7 +303,7 @@ func (t *csvTable[T]) next(attrs func(*T) *map[string]string) (v T, line int, ok
 	ok = true
 	for i, cell := range rec {
 		if cell == "" {
-			if err, req := t.required[i]; req {
+			if err, req := t.Required[i]; req {
 				l, c := t.r.FieldPos(i)
 				p.Add(l, c, t.header[i], fmt.Errorf("%w: empty cell in required column", err))
 				ok = false
@@ -368,29 +322,23 @@ func (t *csvTable[T]) next(attrs func(*T) *map[string]string) (v T, line int, ok
 			ok = false
 			continue
 		}
-		if t.blank[i] {
+		if t.Blank[i] {
 			l, c := t.r.FieldPos(i)
 			p.Add(l, c, "", fmt.Errorf("%w: a value in column %d, which has no header: give the column a header or empty it", ErrFormat, i+1))
 			ok = false
 			continue
 		}
-		if t.set[i] != nil {
-			if t.list[i] && strings.Contains(cell, ",") && !strings.Contains(cell, ";") {
-				l, c := t.r.FieldPos(i)
-				t.f.warn(l, c, t.header[i], fmt.Sprintf("%q contains commas but no ';': read as one value; separate values with ';'", cell))
+		warning, err := t.Cell(&v, attrs, i, cell)
+		if warning != "" || err != nil {
+			l, c := t.r.FieldPos(i)
+			if warning != "" {
+				t.f.warn(l, c, t.header[i], warning)
 			}
-			if err := t.set[i](&v, cell); err != nil {
-				l, c := t.r.FieldPos(i)
+			if err != nil {
 				p.Add(l, c, t.header[i], err)
 				ok = false
 			}
-			continue
 		}
-		m := attrs(&v)
-		if *m == nil {
-			*m = map[string]string{}
-		}
-		(*m)[t.attrs[i]] = cell
 	}
 	return v, line, ok, false
 }

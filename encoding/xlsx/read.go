@@ -278,11 +278,7 @@ type table[T any] struct {
 	file   string
 	p      *fileerr.List
 	header []string // the headers as written, for messages
-	set    []func(*T, string) error
-	attrs  []string // attribute key per column, "" otherwise
-	list   []bool
-	blank  []bool
-	req    map[int]error
+	schema.Columns[T]
 	mapRow func([]string)
 }
 
@@ -303,65 +299,11 @@ func newTable[T any](wb *workbook, sheet string, fields []schema.Field[T], m *ma
 	}
 	orig = trimmed(orig)
 	header, mapRow := m.Apply(orig)
-	t := &table[T]{rr: rr, wb: wb, file: p.File, p: p, header: orig, mapRow: mapRow,
-		set: make([]func(*T, string) error, len(header)), attrs: make([]string, len(header)),
-		list: make([]bool, len(header)), blank: make([]bool, len(header)), req: map[int]error{}}
-	names := schema.Names(fields)
-	byName := map[string]schema.Field[T]{}
-	for _, f := range fields {
-		byName[f.Name] = f
-	}
-	seen := map[string]string{}
-	for i, h := range header {
-		col := i + 1
-		var key string
-		attr, isAttr := schema.AttrName(h)
-		switch name, known := schema.Canonical(h, names); {
-		case h == "":
-			t.blank[i] = true
-			continue
-		case strings.EqualFold(h, schema.AttrPrefix):
-			p.Add(hrow, col, orig[i], fmt.Errorf("%w: column %q names no attribute: want attrs.KEY", fileerr.ErrFormat, orig[i]))
-			continue
-		case isAttr:
-			t.attrs[i] = attr
-			key = schema.AttrPrefix + attr
-		case known:
-			key = name
-			f := byName[name]
-			t.set[i] = f.Set
-			t.list[i] = f.Type == schema.List
-			if f.Required {
-				t.req[i] = f.Missing
-			}
-		default:
-			t.attrs[i] = h
-			key = schema.AttrPrefix + h
-			hint := ""
-			if s := schema.Suggest(h, names); s != "" {
-				hint = fmt.Sprintf("; did you mean %q?", s)
-			}
-			wb.warn(p.File, hrow, col, orig[i], fmt.Sprintf("column %q names no field: read as attribute %q (head it %q to say so%s)", orig[i], h, schema.AttrPrefix+h, hint))
-		}
-		if first, dup := seen[key]; dup {
-			if first == orig[i] {
-				p.Add(hrow, col, orig[i], fmt.Errorf("%w: column %q appears twice", fileerr.ErrFormat, orig[i]))
-			} else {
-				p.Add(hrow, col, orig[i], fmt.Errorf("%w: column %q repeats column %q", fileerr.ErrFormat, orig[i], first))
-			}
-			continue
-		}
-		seen[key] = orig[i]
-	}
-	for _, f := range fields {
-		if _, ok := seen[f.Name]; f.Required && !ok {
-			also := ""
-			if a := schema.Aliases(f.Name); len(a) > 0 {
-				also = " (or " + strings.Join(a, ", ") + ")"
-			}
-			p.Add(hrow, 0, f.Name, fmt.Errorf("%w: missing required column %q%s", fileerr.ErrFormat, f.Name, also))
-		}
-	}
+	t := &table[T]{rr: rr, wb: wb, file: p.File, p: p, header: orig, mapRow: mapRow}
+	t.Columns = schema.MatchHeader(fields, header, orig, nil, schema.HeaderReport{
+		Problem: func(i int, path string, err error) { p.Add(hrow, i+1, path, err) },
+		Warn:    func(i int, path, msg string) { wb.warn(p.File, hrow, i+1, path, msg) },
+	})
 	if p.Len() > 0 {
 		rr.close()
 		return nil, p.Err()
@@ -386,7 +328,7 @@ func (t *table[T]) next(attrs func(*T) *map[string]string) (v T, row int, ok, do
 		}
 		col := i + 1
 		if cell == "" {
-			if err, req := t.req[i]; req {
+			if err, req := t.Required[i]; req {
 				t.p.Add(row, col, t.header[i], fmt.Errorf("%w: empty cell in required column", err))
 				ok = false
 			}
@@ -397,26 +339,19 @@ func (t *table[T]) next(attrs func(*T) *map[string]string) (v T, row int, ok, do
 			ok = false
 			continue
 		}
-		if i >= len(t.header) || t.blank[i] {
+		if i >= len(t.header) || t.Blank[i] {
 			t.p.Add(row, col, "", fmt.Errorf("%w: a value in column %s, which has no header: give the column a header or empty it", fileerr.ErrFormat, colName(col)))
 			ok = false
 			continue
 		}
-		if t.set[i] != nil {
-			if t.list[i] && strings.Contains(cell, ",") && !strings.Contains(cell, ";") {
-				t.wb.warn(t.file, row, col, t.header[i], fmt.Sprintf("%q contains commas but no ';': read as one value; separate values with ';'", cell))
-			}
-			if err := t.set[i](&v, cell); err != nil {
-				t.p.Add(row, col, t.header[i], err)
-				ok = false
-			}
-			continue
+		warning, err := t.Cell(&v, attrs, i, cell)
+		if warning != "" {
+			t.wb.warn(t.file, row, col, t.header[i], warning)
 		}
-		m := attrs(&v)
-		if *m == nil {
-			*m = map[string]string{}
+		if err != nil {
+			t.p.Add(row, col, t.header[i], err)
+			ok = false
 		}
-		(*m)[t.attrs[i]] = cell
 	}
 	return v, row, ok, false
 }
