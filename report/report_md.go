@@ -192,6 +192,17 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 			}
 			p("%s.\n", line)
 		}
+		var beyond []string
+		for _, f := range r.Funding {
+			for _, s := range f.Direct {
+				if math.IsInf(float64(s.Amount), 0) {
+					beyond = append(beyond, name(s.ID)+" to "+name(f.ID))
+				}
+			}
+		}
+		if len(beyond) > 0 {
+			p("\nThe amounts from %s add up to more than a number can hold (about 1.8 × 10³⁰⁸): their sum is unknown (null in JSON), and the shares above are exact.\n", mdText(prose.And(beyond)))
+		}
 	}
 
 	if len(r.Coverage.Served) > 0 {

@@ -168,3 +168,46 @@ func newReport(t *testing.T, n *network.Network, opt Options) *Report {
 	require.NoError(t, err)
 	return r
 }
+
+// A source whose amounts add up beyond the largest float64 is named in the
+// text, its amount is null in JSON, and the shares stay exact.
+func TestReportFundingOverflow(t *testing.T) {
+	n := testnet.Spec(t, []string{"f:fund", "g:fund", "p:labour-office"}, nil)
+	money := &network.Money{Amount: 1e308, Currency: "EUR"}
+	n, err := n.Apply(network.Edit{AddLinks: []network.Link{
+		{From: "f", To: "p", Kind: network.Funding, Money: money},
+		{From: "f", To: "p", Kind: network.Funding, Money: money},
+		{From: "g", To: "p", Kind: network.Funding, Money: money},
+	}})
+	require.NoError(t, err)
+	r := newReport(t, n, Options{})
+	var md, js bytes.Buffer
+	require.NoError(t, r.WriteMarkdown(&md))
+	require.Contains(t, md.String(), "- **p** is funded by f (67%), g (33%).")
+	require.Contains(t, md.String(), "The amounts from f to p add up to more than a number can hold")
+	require.NoError(t, r.WriteJSON(&js))
+	var out struct {
+		Funding []struct {
+			Direct []struct {
+				ID     string
+				Amount *float64
+				Share  *float64
+			}
+		}
+	}
+	require.NoError(t, json.Unmarshal(js.Bytes(), &out))
+	require.Len(t, out.Funding, 1)
+	d := out.Funding[0].Direct
+	require.Len(t, d, 2)
+	require.Equal(t, "f", d[0].ID)
+	require.Nil(t, d[0].Amount, "f's sum overflows: null")
+	require.InDelta(t, 2.0/3, *d[0].Share, 1e-15)
+	require.Equal(t, 1e308, *d[1].Amount)
+
+	// Without the overflow the sentence is absent.
+	n2 := testnet.Spec(t, []string{"f:fund", "p:labour-office"}, []string{"f>p:funding"})
+	md.Reset()
+	require.NoError(t, newReport(t, n2, Options{}).WriteMarkdown(&md))
+	require.Contains(t, md.String(), "## Funding")
+	require.NotContains(t, md.String(), "more than a number can hold")
+}
