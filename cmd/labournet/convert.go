@@ -30,7 +30,8 @@ must be valid: its problems are printed and nothing is written.
 IN may be - for standard input (--input-format, or sniffed), and OUT - for
 standard output, in the form --format gives (json by default). The CSV pair
 on a stream is the actors table followed by the links table, each with its
-header row, as "cat actors.csv links.csv" gives them.
+header row, as "cat actors.csv links.csv" gives them, separated by commas,
+semicolons or tabs.
 
 --excel writes the CSV pair of a folder OUT for spreadsheets such as Excel
 on Windows: each table starts with a UTF-8 byte-order mark, so that letters

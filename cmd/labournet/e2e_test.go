@@ -396,6 +396,16 @@ func TestBinaryStdinStdout(t *testing.T) {
 	require.True(t, v.Valid)
 	require.Equal(t, 23, v.Summary.Actors)
 	require.Equal(t, 40, v.Summary.Links)
+	// The same pair as a spreadsheet writes it: ';' and a BOM on each file.
+	r = runBinary(t, "", "", "convert", liberec, filepath.Join(dir, "excel"), "--excel")
+	require.Equal(t, 0, r.code, r.stderr)
+	r = runShell(t, dir, "cat excel/actors.csv excel/links.csv | labournet validate - --format json")
+	require.Equal(t, 0, r.code, r.stderr)
+	v.Summary.Actors, v.Summary.Links = 0, 0
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &v))
+	require.True(t, v.Valid)
+	require.Equal(t, 23, v.Summary.Actors)
+	require.Equal(t, 40, v.Summary.Links)
 	// A problem on standard input is reported as <stdin>, with its line.
 	r = runBinary(t, "", `{"format": "labournet/1", "actors": [
   {"id": "a", "kind": "employer", "country": "UK"}]}`, "validate", "-")

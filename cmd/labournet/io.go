@@ -21,6 +21,7 @@ import (
 	"github.com/labournet/labournet/encoding/mapping"
 	"github.com/labournet/labournet/encoding/xlsx"
 	"github.com/labournet/labournet/internal/atomicfile"
+	"github.com/labournet/labournet/internal/schema"
 	"github.com/labournet/labournet/network"
 )
 
@@ -202,16 +203,22 @@ func (a *app) readCSVStream(r io.Reader, name string) (*network.Network, error) 
 	return n, nil
 }
 
-// linkColumns are the columns of links.csv.
-var linkColumns = []string{"id", "from", "to", "kind", "direction", "role", "label", "weight",
-	"money.amount", "money.currency", "money.ceiling", "cadence", "start", "end", "status",
-	"targetGroups", "evidence"}
-
 // splitCSVTables splits one CSV stream before the first row after the
-// first that is a links.csv header: known link columns only, "from" and
-// "to" among them. links is nil when there is no such row.
+// first that is a links table header (see isLinksHeader), read with the
+// first delimiter of ',', ';' and tab that finds one, as the CSV reader
+// detects it for each table. links is nil when there is no such row.
 func splitCSVTables(data []byte) (actors, links []byte) {
+	for _, comma := range []rune{',', ';', '\t'} {
+		if actors, links := splitCSVTablesAt(data, comma); links != nil {
+			return actors, links
+		}
+	}
+	return data, nil
+}
+
+func splitCSVTablesAt(data []byte, comma rune) (actors, links []byte) {
 	cr := csv.NewReader(bytes.NewReader(data))
+	cr.Comma = comma
 	cr.FieldsPerRecord = -1
 	cr.LazyQuotes = true
 	var start int64
@@ -235,19 +242,23 @@ func splitCSVTables(data []byte) (actors, links []byte) {
 	}
 }
 
+// isLinksHeader reports a header row of a links table: every non-empty
+// cell names a link field (by its name or an alias, in any case) or an
+// attribute, "from" and "to" among them.
 func isLinksHeader(rec []string) bool {
+	names := schema.Names(schema.Link)
 	var from, to bool
 	for _, c := range rec {
 		c = strings.TrimSpace(strings.TrimPrefix(c, "\ufeff"))
-		switch {
-		case c == "from":
-			from = true
-		case c == "to":
-			to = true
-		case strings.HasPrefix(c, "attrs.") || slices.Contains(linkColumns, c):
-		default:
+		if _, ok := schema.AttrName(c); ok || c == "" {
+			continue
+		}
+		name, ok := schema.Canonical(c, names)
+		if !ok {
 			return false
 		}
+		from = from || name == "from"
+		to = to || name == "to"
 	}
 	return from && to
 }
