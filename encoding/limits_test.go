@@ -51,13 +51,15 @@ func requireTooLarge(t *testing.T, err error, limit, want string) {
 // sampled every millisecond.
 func heapAfter(f func()) uint64 {
 	runtime.GC()
-	var peak uint64
 	done := make(chan struct{})
+	result := make(chan uint64)
 	go func() {
 		var m runtime.MemStats
+		var peak uint64
 		for {
 			select {
 			case <-done:
+				result <- peak
 				return
 			case <-time.After(time.Millisecond):
 			}
@@ -67,7 +69,7 @@ func heapAfter(f func()) uint64 {
 	}()
 	f()
 	close(done)
-	return peak
+	return <-result
 }
 
 func TestLimitsResolve(t *testing.T) {
