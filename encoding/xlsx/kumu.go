@@ -122,6 +122,45 @@ type kumuCol[T any] struct {
 	attr  string
 }
 
+// kumuCell returns the column and the trimmed cell at index i of a row,
+// the zero column past the header and "" past the row's cells.
+func kumuCell[T any](cols []kumuCol[T], cells []string, i int) (col kumuCol[T], cell string) {
+	if i < len(cols) {
+		col = cols[i]
+	}
+	if i < len(cells) {
+		cell = strings.TrimSpace(cells[i])
+	}
+	return col, cell
+}
+
+// set sets the non-empty cell at index i of a column that is not one of
+// Kumu's own: a field (lists split on "|" or ";"), or an attribute in
+// attrs; a column without a header takes no value. A problem comes with
+// its path, the header.
+func (c kumuCol[T]) set(el *T, attrs *map[string]string, header []string, i int, cell string) (path string, err error) {
+	switch {
+	case c.field != nil:
+		if c.field.Type == schema.List {
+			cell = strings.Join(splitKumu(cell), ";")
+		}
+		return header[i], c.field.Set(el, cell)
+	case c.attr != "":
+		setAttr(attrs, c.attr, cell)
+		return "", nil
+	default:
+		return "", fmt.Errorf("%w: a value in column %s, which has no header: give the column a header or empty it", fileerr.ErrFormat, colName(i+1))
+	}
+}
+
+// setAttr sets the attribute k of a map that may still be nil.
+func setAttr(attrs *map[string]string, k, v string) {
+	if *attrs == nil {
+		*attrs = map[string]string{}
+	}
+	(*attrs)[k] = v
+}
+
 func kumuColumns[T any](header, orig []string, row int, own []string, same map[string]string, fields []schema.Field[T], skip []string, p *fileerr.List) []kumuCol[T] {
 	var names []string
 	byName := map[string]*schema.Field[T]{}
@@ -213,22 +252,9 @@ func (wb *workbook) readKumu(es, cs string, em, cm *mapping.Table) (*network.Net
 		var label, id string
 		ok := true
 		for i := range max(len(cells), len(ecols)) {
-			var col kumuCol[actor.Actor]
-			if i < len(ecols) {
-				col = ecols[i]
-			}
-			cell := ""
-			if i < len(cells) {
-				cell = strings.TrimSpace(cells[i])
-			}
+			col, cell := kumuCell(ecols, cells, i)
 			if cell == "" {
 				continue
-			}
-			setAttr := func(k, v string) {
-				if a.Attrs == nil {
-					a.Attrs = map[string]string{}
-				}
-				a.Attrs[k] = v
 			}
 			switch {
 			case col.own == "label":
@@ -238,27 +264,19 @@ func (wb *workbook) readKumu(es, cs string, em, cm *mapping.Table) (*network.Net
 			case col.own == "type":
 				k, known := kumuKind(cell)
 				if !known {
-					setAttr("type", cell)
+					setAttr(&a.Attrs, "type", cell)
 					wb.warn(pe.File, row, i+1, header[i], fmt.Sprintf("unknown Type %q: read as kind organisation, the Type kept as attribute \"type\"", cell))
 				}
 				a.Kind = k
 			case col.own == "description":
-				setAttr("description", cell)
+				setAttr(&a.Attrs, "description", cell)
 			case col.own == "tags":
 				a.Themes = splitKumu(cell)
-			case col.field != nil:
-				if col.field.Type == schema.List {
-					cell = strings.Join(splitKumu(cell), ";")
-				}
-				if err := col.field.Set(&a, cell); err != nil {
-					pe.Add(row, i+1, header[i], err)
+			default:
+				if path, err := col.set(&a, &a.Attrs, header, i, cell); err != nil {
+					pe.Add(row, i+1, path, err)
 					ok = false
 				}
-			case col.attr != "":
-				setAttr(col.attr, cell)
-			default:
-				pe.Add(row, i+1, "", fmt.Errorf("%w: a value in column %s, which has no header: give the column a header or empty it", fileerr.ErrFormat, colName(i+1)))
-				ok = false
 			}
 		}
 		if label == "" {
@@ -345,26 +363,13 @@ func (wb *workbook) readKumu(es, cs string, em, cm *mapping.Table) (*network.Net
 		var l network.Link
 		ok := true
 		for i := range max(len(cells), len(ccols)) {
-			var col kumuCol[network.Link]
-			if i < len(ccols) {
-				col = ccols[i]
-			}
-			cell := ""
-			if i < len(cells) {
-				cell = strings.TrimSpace(cells[i])
-			}
+			col, cell := kumuCell(ccols, cells, i)
 			if cell == "" {
 				if col.own == "from" || col.own == "to" {
 					pc.Add(row, i+1, header[i], fmt.Errorf("%w: empty cell in required column", network.ErrEmptyID))
 					ok = false
 				}
 				continue
-			}
-			setAttr := func(k, v string) {
-				if l.Attrs == nil {
-					l.Attrs = map[string]string{}
-				}
-				l.Attrs[k] = v
 			}
 			switch {
 			case col.own == "from":
@@ -374,7 +379,7 @@ func (wb *workbook) readKumu(es, cs string, em, cm *mapping.Table) (*network.Net
 			case col.own == "type":
 				k, known := kumuLinkKind(cell)
 				if !known {
-					setAttr("type", cell)
+					setAttr(&l.Attrs, "type", cell)
 					wb.warn(pc.File, row, i+1, header[i], fmt.Sprintf("unknown Type %q: read as kind cooperation, the Type kept as attribute \"type\"", cell))
 				}
 				l.Kind = k
@@ -386,20 +391,12 @@ func (wb *workbook) readKumu(es, cs string, em, cm *mapping.Table) (*network.Net
 				}
 				l.Direction = d
 			case col.own == "description":
-				setAttr("description", cell)
-			case col.field != nil:
-				if col.field.Type == schema.List {
-					cell = strings.Join(splitKumu(cell), ";")
-				}
-				if err := col.field.Set(&l, cell); err != nil {
-					pc.Add(row, i+1, header[i], err)
+				setAttr(&l.Attrs, "description", cell)
+			default:
+				if path, err := col.set(&l, &l.Attrs, header, i, cell); err != nil {
+					pc.Add(row, i+1, path, err)
 					ok = false
 				}
-			case col.attr != "":
-				setAttr(col.attr, cell)
-			default:
-				pc.Add(row, i+1, "", fmt.Errorf("%w: a value in column %s, which has no header: give the column a header or empty it", fileerr.ErrFormat, colName(i+1)))
-				ok = false
 			}
 		}
 		if !ok {
