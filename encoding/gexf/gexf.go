@@ -78,6 +78,7 @@ import (
 	"strings"
 
 	"github.com/labournet/labournet/actor"
+	"github.com/labournet/labournet/internal/fileerr"
 	"github.com/labournet/labournet/internal/schema"
 	"github.com/labournet/labournet/internal/xmltext"
 	"github.com/labournet/labournet/network"
@@ -110,7 +111,7 @@ type Options struct {
 
 // MaxDepth is the deepest nesting of elements the reader accepts; the
 // other bounds are Limits.
-const MaxDepth = 64
+const MaxDepth = fileerr.MaxDepth
 
 // namespaces of a version: GEXF, viz, schema location, version attribute.
 type namespaces struct{ gexf, viz, schema, version string }

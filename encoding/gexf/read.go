@@ -2,7 +2,6 @@ package gexf
 
 import (
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -61,13 +60,10 @@ func Read(r io.Reader, file string) (*network.Network, error) {
 // defaults). Input beyond them is an error wrapping encoding.ErrTooLarge,
 // and reading stops there.
 func ReadLimited(r io.Reader, file string, lim Limits) (*network.Network, error) {
-	lim = lim.Resolve()
-	xr := fileerr.NewXMLReader(r, lim)
-	dec := xml.NewDecoder(xr)
-	dec.Strict = true
+	xd := fileerr.NewXMLDecoder(r, lim, elementKind)
 	p := &fileerr.List{File: file}
 	fail := func(line int, err error) { p.Add(line, 0, "", err) }
-	line := func() int { l, _ := dec.InputPos(); return l }
+	line := xd.Line
 
 	decl := map[string]map[string]declared{"node": {}, "edge": {}} // class → id → attribute
 	var graph map[string]string                                    // the <graph>'s attributes
@@ -79,40 +75,21 @@ func ReadLimited(r io.Reader, file string, lim Limits) (*network.Network, error)
 	description, asOf, asOfLine := "", "", 0
 	netAttrs := map[string]string{}
 	inMeta, inText, textKey := false, "", ""
-	depth, count := 0, 0
 	for {
 		if fileerr.Full(p) {
 			return nil, p.Err()
 		}
-		xr.Mark(dec.InputOffset())
-		tok, err := dec.Token()
+		tok, err := xd.Token()
 		if err == io.EOF {
 			break
 		}
-		if errors.Is(err, fileerr.ErrTooLarge) {
+		if err != nil {
 			fail(line(), err)
 			return nil, p.Err()
 		}
-		if err != nil {
-			fail(line(), fmt.Errorf("%w: %v", fileerr.ErrFormat, err))
-			return nil, p.Err()
-		}
 		switch t := tok.(type) {
-		case xml.Directive:
-			fail(line(), fmt.Errorf("%w: DTDs and entity declarations are not accepted", fileerr.ErrFormat))
-			return nil, p.Err()
 		case xml.StartElement:
-			depth++
-			count++
-			if depth > MaxDepth {
-				fail(line(), fmt.Errorf("%w: elements nested deeper than %d", fileerr.ErrFormat, MaxDepth))
-				return nil, p.Err()
-			}
-			if err := xr.Element(t, elementKind(t)); err != nil {
-				fail(line(), err)
-				return nil, p.Err()
-			}
-			if count == 1 && t.Name.Local != "gexf" {
+			if xd.Count == 1 && t.Name.Local != "gexf" {
 				fail(line(), fmt.Errorf("%w: no <gexf> element (the document is <%s>)", fileerr.ErrFormat, t.Name.Local))
 				return nil, p.Err()
 			}
@@ -129,7 +106,7 @@ func ReadLimited(r io.Reader, file string, lim Limits) (*network.Network, error)
 			}
 			switch t.Name.Local {
 			case "meta":
-				inMeta = depth == 2
+				inMeta = xd.Depth == 2
 			case "graph":
 				if graph == nil {
 					graph = attrs
@@ -172,10 +149,9 @@ func ReadLimited(r io.Reader, file string, lim Limits) (*network.Network, error)
 				}
 			}
 		case xml.EndElement:
-			depth--
 			if inMeta {
 				switch {
-				case t.Name.Local == "meta" && depth == 1:
+				case t.Name.Local == "meta" && xd.Depth == 1:
 					inMeta = false
 				case inText != "" && t.Name.Local == inText:
 					switch inText {
@@ -209,14 +185,14 @@ func ReadLimited(r io.Reader, file string, lim Limits) (*network.Network, error)
 		case xml.CharData:
 			if inText != "" || attrID != nil {
 				text.Write(t)
-				if err := xr.Text(text.Len()); err != nil {
+				if err := xd.Text(text.Len()); err != nil {
 					fail(line(), err)
 					return nil, p.Err()
 				}
 			}
 		}
 	}
-	if count == 0 {
+	if xd.Count == 0 {
 		fail(1, fmt.Errorf("%w: no <gexf> element", fileerr.ErrFormat))
 		return nil, p.Err()
 	}

@@ -87,6 +87,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/labournet/labournet/internal/fileerr"
 	"github.com/labournet/labournet/internal/schema"
 	"github.com/labournet/labournet/internal/xmltext"
 	"github.com/labournet/labournet/network"
@@ -94,7 +95,7 @@ import (
 
 // MaxDepth is the deepest nesting of elements the reader accepts; the
 // other bounds are Limits.
-const MaxDepth = 64
+const MaxDepth = fileerr.MaxDepth
 
 // dataKey is a <key> the writer declares for a field of T.
 type dataKey[T any] struct {

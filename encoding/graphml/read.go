@@ -2,7 +2,6 @@ package graphml
 
 import (
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -68,13 +67,10 @@ func ReadWithNotes(r io.Reader, file string) (*network.Network, []string, error)
 // are the defaults). Input beyond them is an error wrapping
 // encoding.ErrTooLarge, and reading stops there.
 func ReadLimited(r io.Reader, file string, lim Limits) (*network.Network, []string, error) {
-	lim = lim.Resolve()
-	xr := fileerr.NewXMLReader(r, lim)
-	dec := xml.NewDecoder(xr)
-	dec.Strict = true
+	xd := fileerr.NewXMLDecoder(r, lim, elementKind)
 	p := &fileerr.List{File: file}
 	fail := func(line int, err error) { p.Add(line, 0, "", err) }
-	line := func() int { l, _ := dec.InputPos(); return l }
+	line := xd.Line
 
 	keys := map[string]*declared{} // id → key
 	var keyOrder []*declared
@@ -86,40 +82,22 @@ func ReadLimited(r io.Reader, file string, lim Limits) (*network.Network, []stri
 	var curKey *declared
 	var dataKey string
 	var text strings.Builder
-	inData, inDefault, depth, count := 0, false, 0, 0
+	inData, inDefault := 0, false
 	sawGraphML := false
 	for {
 		if fileerr.Full(p) {
 			return nil, nil, p.Err()
 		}
-		xr.Mark(dec.InputOffset())
-		tok, err := dec.Token()
+		tok, err := xd.Token()
 		if err == io.EOF {
 			break
 		}
-		if errors.Is(err, fileerr.ErrTooLarge) {
+		if err != nil {
 			fail(line(), err)
 			return nil, nil, p.Err()
 		}
-		if err != nil {
-			fail(line(), fmt.Errorf("%w: %v", fileerr.ErrFormat, err))
-			return nil, nil, p.Err()
-		}
 		switch t := tok.(type) {
-		case xml.Directive:
-			fail(line(), fmt.Errorf("%w: DTDs and entity declarations are not accepted", fileerr.ErrFormat))
-			return nil, nil, p.Err()
 		case xml.StartElement:
-			depth++
-			count++
-			if depth > MaxDepth {
-				fail(line(), fmt.Errorf("%w: elements nested deeper than %d", fileerr.ErrFormat, MaxDepth))
-				return nil, nil, p.Err()
-			}
-			if err := xr.Element(t, elementKind(t)); err != nil {
-				fail(line(), err)
-				return nil, nil, p.Err()
-			}
 			if inData > 0 {
 				inData++ // markup inside <data> (yEd's graphics): skipped
 				continue
@@ -163,7 +141,6 @@ func ReadLimited(r io.Reader, file string, lim Limits) (*network.Network, []stri
 				text.Reset()
 			}
 		case xml.EndElement:
-			depth--
 			if inData > 1 {
 				inData--
 				continue
@@ -197,7 +174,7 @@ func ReadLimited(r io.Reader, file string, lim Limits) (*network.Network, []stri
 		case xml.CharData:
 			if inData == 1 || inDefault {
 				text.Write(t)
-				if err := xr.Text(text.Len()); err != nil {
+				if err := xd.Text(text.Len()); err != nil {
 					fail(line(), err)
 					return nil, nil, p.Err()
 				}

@@ -184,6 +184,69 @@ func (x *XMLReader) Text(n int) error {
 	return nil
 }
 
+// MaxDepth is the deepest nesting of elements an XMLDecoder accepts.
+const MaxDepth = 64
+
+// XMLDecoder reads the tokens of a GraphML or GEXF document within limits:
+// an xml.Decoder in strict mode over an XMLReader, which refuses DTDs and
+// nesting deeper than MaxDepth, and counts and checks each start element
+// (see XMLReader.Element) of the kind that kind gives.
+type XMLDecoder struct {
+	*XMLReader
+	dec  *xml.Decoder
+	kind func(xml.StartElement) int
+	// Depth is the number of elements open: 1 at the root's start
+	// element, 0 again at its end.
+	Depth int
+	// Count is the number of start elements read.
+	Count int
+}
+
+// NewXMLDecoder returns a decoder of r bounded by lim, whose zero fields
+// are the defaults.
+func NewXMLDecoder(r io.Reader, lim Limits, kind func(xml.StartElement) int) *XMLDecoder {
+	xr := NewXMLReader(r, lim)
+	dec := xml.NewDecoder(xr)
+	dec.Strict = true
+	return &XMLDecoder{XMLReader: xr, dec: dec, kind: kind}
+}
+
+// Line returns the line the decoder has read to.
+func (d *XMLDecoder) Line() int {
+	l, _ := d.dec.InputPos()
+	return l
+}
+
+// Token returns the next token, io.EOF at the end of the document, or an
+// error wrapping ErrFormat or ErrTooLarge, after which the document cannot
+// be read further.
+func (d *XMLDecoder) Token() (xml.Token, error) {
+	d.Mark(d.dec.InputOffset())
+	tok, err := d.dec.Token()
+	switch {
+	case err == io.EOF || errors.Is(err, ErrTooLarge):
+		return nil, err
+	case err != nil:
+		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+	}
+	switch t := tok.(type) {
+	case xml.Directive:
+		return nil, fmt.Errorf("%w: DTDs and entity declarations are not accepted", ErrFormat)
+	case xml.StartElement:
+		d.Depth++
+		d.Count++
+		if d.Depth > MaxDepth {
+			return nil, fmt.Errorf("%w: elements nested deeper than %d", ErrFormat, MaxDepth)
+		}
+		if err := d.Element(t, d.kind(t)); err != nil {
+			return nil, err
+		}
+	case xml.EndElement:
+		d.Depth--
+	}
+	return tok, nil
+}
+
 // MaxProblems bounds the problems one reader reports for one file: once it
 // has this many, it stops reading and says so, so that a large file of bad
 // elements holds no more than this many errors.
