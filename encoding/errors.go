@@ -21,7 +21,8 @@ var ErrFormat = fileerr.ErrFormat
 //	}
 //
 // Its Error method gives "file:line:column: path: reason", leaving out the
-// parts that are unknown, and Unwrap returns the reason, so that errors.Is
+// parts that are unknown; Place gives the part before the reason, for a
+// program that words the reason itself; and Unwrap returns the reason, so that errors.Is
 // matches ErrFormat and the sentinels of packages actor and network. The
 // readers of package encoding/graphml report the same type.
 type ParseError = fileerr.ParseError

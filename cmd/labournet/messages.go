@@ -119,19 +119,7 @@ func describe(err error) string {
 	var msg string
 	switch {
 	case errors.As(err, &pe):
-		var b strings.Builder
-		b.WriteString(pe.File)
-		if pe.Line > 0 {
-			b.WriteString(":" + strconv.Itoa(pe.Line))
-			if pe.Column > 0 {
-				b.WriteString(":" + strconv.Itoa(pe.Column))
-			}
-		}
-		if pe.Path != "" {
-			b.WriteString(": " + pe.Path)
-		}
-		b.WriteString(": " + describe(pe.Err))
-		return b.String()
+		return pe.Place() + ": " + describe(pe.Err)
 	case errors.As(err, &fe):
 		msg = fmt.Sprintf("actor %s: %s %s: %v", quote(fe.ID), fe.Field, quote(fe.Value), fe.Err)
 	case errors.As(err, &le):

@@ -36,6 +36,12 @@ type ParseError struct {
 // Error implements error: "file:line:column: path: reason", leaving out the
 // parts that are unknown.
 func (e *ParseError) Error() string {
+	return fmt.Sprintf("%s: %v", e.Place(), e.Err)
+}
+
+// Place returns where the problem is: "file:line:column: path", leaving out
+// the parts that are unknown.
+func (e *ParseError) Place() string {
 	var b strings.Builder
 	b.WriteString(e.File)
 	if e.Line > 0 {
@@ -47,7 +53,6 @@ func (e *ParseError) Error() string {
 	if e.Path != "" {
 		b.WriteString(": " + e.Path)
 	}
-	fmt.Fprintf(&b, ": %v", e.Err)
 	return b.String()
 }
 
