@@ -1,7 +1,9 @@
 package render_test
 
 import (
+	"fmt"
 	"os"
+	"strings"
 
 	"github.com/labournet/labournet/actor"
 	"github.com/labournet/labournet/network"
@@ -35,4 +37,19 @@ func ExampleMermaid() {
 func ExampleDOT() {
 	n := pact()
 	_ = render.DOT(os.Stdout, n, render.Options{Highlight: render.Highlight{CutPoints: []string{"city"}}})
+}
+
+func ExampleHTML() {
+	// Write to a file (an *os.File) to open it in a browser: the page needs
+	// nothing beside it, not even a network connection.
+	var page strings.Builder
+	if err := render.HTML(&page, pact(), render.Options{Seed: 1}); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(strings.HasPrefix(page.String(), "<!DOCTYPE html>"))
+	fmt.Println(strings.Contains(page.String(), `"name":"Municipal Labour Office"`))
+	// Output:
+	// true
+	// true
 }

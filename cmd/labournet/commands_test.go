@@ -139,14 +139,23 @@ func TestDiff(t *testing.T) {
 }
 
 func TestRender(t *testing.T) {
-	for _, f := range []string{"dot", "svg", "mermaid", "graphml", "gexf"} {
+	for _, f := range []string{"dot", "svg", "html", "mermaid", "graphml", "gexf"} {
 		code, out, errOut := runCLI("render", "--format", f, "--highlight", "bottlenecks", "../../examples/jobtown2/jobtown2.json")
 		require.Equal(t, 0, code, errOut)
 		require.Contains(t, out, "Kielce Technology Park", f)
 	}
 	code, out, _ := runCLI("render", "--format", "dot", "--highlight", "bottlenecks", "../../examples/jobtown2/jobtown2.json")
 	require.Equal(t, 0, code)
-	require.Contains(t, out, `"kpt" [label="Kielce Technology Park (Kielecki Park Technologiczny)", shape=ellipse, fillcolor="#999933", color="#D00000", penwidth=3]`, "the park is an articulation point")
+	require.Contains(t, out, `"kpt" [label="", xlabel="Kielce Technology Park\n(Kielecki Park\nTechnologiczny)", shape=ellipse, fillcolor="#999933", fixedsize=true, width=0.32, height=0.32, color="#D00000", penwidth=3]`, "the park is an articulation point, its name wrapped beside its node")
+	for _, args := range [][]string{
+		{"--format", "svg", "--size", "betweenness", "--cluster", "region", "--edge-labels", "role"},
+		{"--format", "svg", "--size", "none", "--cluster", "community", "--max-labels", "3"},
+		{"--format", "dot", "--cluster", "community", "--edge-labels", "none"},
+	} {
+		code, out, errOut := runCLI(append(append([]string{"render"}, args...), "../../examples/jobtown2/jobtown2.json")...)
+		require.Equal(t, 0, code, "%v: %s", args, errOut)
+		require.Contains(t, out, "Kielce Technology Park", "%v", args)
+	}
 	path := filepath.Join(t.TempDir(), "j.svg")
 	code, _, errOut := runCLI("render", "--format", "svg", "--layout-seed", "5", "-o", path, "../../examples/jobtown2/jobtown2.json")
 	require.Equal(t, 0, code, errOut)
@@ -159,6 +168,9 @@ func TestRender(t *testing.T) {
 		{"render", "--format", "svg", "--layout-seed", "x", "../../examples/jobtown2/jobtown2.json"},
 		{"render", "--format", "dot", "--cluster", "kind", "../../examples/jobtown2/jobtown2.json"},
 		{"render", "--format", "dot", "--highlight", "all", "../../examples/jobtown2/jobtown2.json"},
+		{"render", "--format", "svg", "--size", "area", "../../examples/jobtown2/jobtown2.json"},
+		{"render", "--format", "svg", "--edge-labels", "amount", "../../examples/jobtown2/jobtown2.json"},
+		{"render", "--format", "svg", "--max-labels", "-1", "../../examples/jobtown2/jobtown2.json"},
 	} {
 		code, _, errOut := runCLI(args...)
 		require.Equal(t, 2, code, "%v", args)

@@ -113,9 +113,11 @@ func runShell(t *testing.T, dir, line string) result {
 func clone(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	ex, err := filepath.Abs("../../examples")
-	require.NoError(t, err)
-	require.NoError(t, os.Symlink(ex, filepath.Join(dir, "examples")))
+	for _, sub := range []string{"examples", "encoding"} { // the datasets, and the importer's sample files
+		abs, err := filepath.Abs("../../" + sub)
+		require.NoError(t, err)
+		require.NoError(t, os.Symlink(abs, filepath.Join(dir, sub)))
+	}
 	return dir
 }
 
@@ -311,7 +313,7 @@ func TestBinaryCompletion(t *testing.T) {
 	require.Contains(t, r.stdout, "Usage:\n  labournet completion")
 	r = runBinary(t, "", "", "__complete", "render", liberec, "--format", "")
 	require.Equal(t, 0, r.code)
-	require.Equal(t, "dot\nsvg\nmermaid\ngraphml\ngexf\n:4\n", r.stdout)
+	require.Equal(t, "dot\nsvg\nhtml\nmermaid\ngraphml\ngexf\n:4\n", r.stdout)
 	r = runBinary(t, "", "", "__complete", "metrics", liberec, "--only", "id,")
 	require.Contains(t, r.stdout, "id,betweenness\n")
 	require.NotContains(t, r.stdout, "id,id\n", "a chosen column is not offered again")

@@ -9,22 +9,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
-
-	"github.com/labournet/labournet/actor"
 )
-
-func TestSuggestCountry(t *testing.T) {
-	for in, want := range map[string]string{
-		"UK": "GB", "EL": "GR", "cz": "CZ", "Cz": "CZ", "DEU": "DE", "GER": "DE",
-		"Czech Republic": "CZ", "united kingdom": "GB", "KOS": "XK", "XX": "", "": "",
-	} {
-		require.Equal(t, want, suggestCountry(in), in)
-	}
-	for k, v := range countryMistakes {
-		require.False(t, actor.ValidCountry(k), "%s is valid, so never a mistake", k)
-		require.True(t, actor.ValidCountry(v), "%s → %s", k, v)
-	}
-}
 
 func TestCleanAndQuote(t *testing.T) {
 	require.Equal(t, `"abc"`, quote("abc"))
@@ -125,7 +110,7 @@ func TestPlainErrors(t *testing.T) {
 		{[]string{"validate", "main.go"}, 1, "labournet validate: not a network file: want a .json or .graphml file, a folder with actors.csv and links.csv, or - for standard input\n"},
 		{[]string{"render", liberec, "-o", filepath.Join(dir, "missing", "x.svg")}, 1, "cannot write " + filepath.Join(dir, "missing", "x.svg") + ": no such folder: " + filepath.Join(dir, "missing")},
 		{[]string{"render", liberec, "-o", dir, "--format", "svg"}, 1, "it is a folder"},
-		{[]string{"render", liberec, "--format", "svgg"}, 2, `--format "svgg": want dot, svg, mermaid, graphml, gexf; did you mean "svg"?`},
+		{[]string{"render", liberec, "--format", "svgg"}, 2, `--format "svgg": want dot, svg, html, mermaid, graphml, gexf; did you mean "svg"?`},
 		{[]string{"validate", "-", "--input-format", "yaml"}, 2, `--input-format "yaml": want json, csv, graphml`},
 		{[]string{"metrics", liberec, "--kinds", "fundng"}, 2, `did you mean "funding"?`},
 		{[]string{"analyze", liberec, "--model", "nomodel.json"}, 1, "no such file: nomodel.json"},

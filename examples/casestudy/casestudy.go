@@ -1,6 +1,6 @@
 // Package casestudy runs the example programs of the four reference cases:
 // it reads an embedded dataset, analyses it, prints the report and writes
-// the link diagram as SVG and DOT.
+// the link diagram as SVG and DOT and the interactive map as HTML.
 package casestudy
 
 import (
@@ -40,7 +40,7 @@ func (c Case) Load() (*network.Network, error) {
 func Run(c Case, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet(c.Name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	dir := fs.String("o", ".", "write the diagrams `DIR`/"+c.Name+".svg and .dot")
+	dir := fs.String("o", ".", "write the diagrams `DIR`/"+c.Name+".svg, .dot and .html (the interactive map)")
 	format := fs.String("format", "md", "report format: md or json")
 	seed := fs.Uint64("seed", 1, "layout seed of the SVG diagram")
 	if err := fs.Parse(args); err != nil {
@@ -80,7 +80,7 @@ func Run(c Case, args []string, stdout, stderr io.Writer) int {
 	for _, out := range []struct {
 		ext  string
 		draw func(io.Writer, *network.Network, render.Options) error
-	}{{".svg", render.SVG}, {".dot", render.DOT}} {
+	}{{".svg", render.SVG}, {".dot", render.DOT}, {".html", render.HTML}} {
 		path := filepath.Join(*dir, c.Name+out.ext)
 		if err := atomicfile.Write(path, func(w io.Writer) error { return out.draw(w, n, opt) }); err != nil {
 			fmt.Fprintln(stderr, err)

@@ -26,7 +26,7 @@ func TestLiberec(t *testing.T) {
 	require.Contains(t, report, "**Expert working group: education has no school, training provider or university** (high severity)")
 	require.Contains(t, report, "## Optimised cooperation model")
 	require.Contains(t, report, "1. Link **Non-profit organisations (not named)** with **Labour Office of the Czech Republic, regional branch")
-	for _, f := range []string{"liberec.svg", "liberec.dot"} {
+	for _, f := range []string{"liberec.svg", "liberec.dot", "liberec.html"} {
 		info, err := os.Stat(filepath.Join(dir, f))
 		require.NoError(t, err)
 		require.Greater(t, info.Size(), int64(1000))
