@@ -14,61 +14,65 @@ type Kind uint8
 
 // The actor kinds. The comment gives each one's name in files.
 const (
-	Organisation        Kind = iota // "organisation": any organisation no other kind fits
-	Municipality                    // "municipality": a town or city and its administration
-	RegionalAuthority               // "regional-authority": regional government (a region, voivodeship, county)
-	NationalAuthority               // "national-authority": a ministry or other national administration
-	LabourOffice                    // "labour-office": a public labour office or one of its directorates
-	EmploymentAgency                // "employment-agency": a national employment agency or service
-	Employer                        // "employer": a firm or any other employer acting as such
-	EmployerAssociation             // "employer-association": an association or federation of employers
-	Chamber                         // "chamber": a chamber of commerce, industry or crafts
-	TradeUnion                      // "trade-union": a trade union or confederation of unions
-	University                      // "university": a university or other higher-education institution
-	School                          // "school": a primary, secondary or vocational school
-	TrainingProvider                // "training-provider": an adult-education or vocational training centre
-	Library                         // "library": a public library
-	NGO                             // "ngo": a non-governmental, non-profit organisation
-	SocialService                   // "social-service": a provider of social services
-	TechnologyPark                  // "technology-park": a technology or science park, incubator
-	Consultancy                     // "consultancy": a consultancy or private service firm acting as adviser
-	Programme                       // "programme": a funding or policy programme (Interreg, an operational programme)
-	Fund                            // "fund": a fund that finances programmes (ERDF, ESF+)
-	Project                         // "project": a project or project network
-	Body                            // "body": a committee, board, working group, local group or pact body
-	Person                          // "person": an individual (an expert, a methodologist)
-	TargetGroup                     // "target-group": a population served (young people of a district), as a node
-	DevelopmentAgency               // "development-agency": a regional development agency or association
+	Organisation         Kind = iota // "organisation": any organisation no other kind fits
+	Municipality                     // "municipality": a town or city and its administration
+	RegionalAuthority                // "regional-authority": regional government (a region, voivodeship, county)
+	NationalAuthority                // "national-authority": a ministry or other national administration
+	LabourOffice                     // "labour-office": a public labour office or one of its directorates
+	EmploymentAgency                 // "employment-agency": a national employment agency or service
+	Employer                         // "employer": a firm or any other employer acting as such
+	EmployerAssociation              // "employer-association": an association or federation of employers
+	Chamber                          // "chamber": a chamber of commerce, industry or crafts
+	TradeUnion                       // "trade-union": a trade union or confederation of unions
+	University                       // "university": a university or other higher-education institution
+	School                           // "school": a primary, secondary or vocational school
+	TrainingProvider                 // "training-provider": an adult-education or vocational training centre
+	Library                          // "library": a public library
+	NGO                              // "ngo": a non-governmental, non-profit organisation
+	SocialService                    // "social-service": a provider of social services
+	TechnologyPark                   // "technology-park": a technology or science park, incubator
+	Consultancy                      // "consultancy": a consultancy or private service firm acting as adviser
+	Programme                        // "programme": a funding or policy programme (Interreg, an operational programme)
+	Fund                             // "fund": a fund that finances programmes (ERDF, ESF+)
+	Project                          // "project": a project or project network
+	Body                             // "body": a committee, board, working group, local group or pact body
+	Person                           // "person": an individual (an expert, a methodologist)
+	TargetGroup                      // "target-group": a population served (young people of a district), as a node
+	DevelopmentAgency                // "development-agency": a regional development agency or association
+	ResearchOrganisation             // "research-organisation": a research institute or centre outside higher education
+	PublicBody                       // "public-body": a public authority or agency whose territorial level the source does not give
 
 	numKinds // keep last
 )
 
 var kindNames = [numKinds]string{
-	Organisation:        "organisation",
-	Municipality:        "municipality",
-	RegionalAuthority:   "regional-authority",
-	NationalAuthority:   "national-authority",
-	LabourOffice:        "labour-office",
-	EmploymentAgency:    "employment-agency",
-	Employer:            "employer",
-	EmployerAssociation: "employer-association",
-	Chamber:             "chamber",
-	TradeUnion:          "trade-union",
-	University:          "university",
-	School:              "school",
-	TrainingProvider:    "training-provider",
-	Library:             "library",
-	NGO:                 "ngo",
-	SocialService:       "social-service",
-	TechnologyPark:      "technology-park",
-	Consultancy:         "consultancy",
-	Programme:           "programme",
-	Fund:                "fund",
-	Project:             "project",
-	Body:                "body",
-	Person:              "person",
-	TargetGroup:         "target-group",
-	DevelopmentAgency:   "development-agency",
+	Organisation:         "organisation",
+	Municipality:         "municipality",
+	RegionalAuthority:    "regional-authority",
+	NationalAuthority:    "national-authority",
+	LabourOffice:         "labour-office",
+	EmploymentAgency:     "employment-agency",
+	Employer:             "employer",
+	EmployerAssociation:  "employer-association",
+	Chamber:              "chamber",
+	TradeUnion:           "trade-union",
+	University:           "university",
+	School:               "school",
+	TrainingProvider:     "training-provider",
+	Library:              "library",
+	NGO:                  "ngo",
+	SocialService:        "social-service",
+	TechnologyPark:       "technology-park",
+	Consultancy:          "consultancy",
+	Programme:            "programme",
+	Fund:                 "fund",
+	Project:              "project",
+	Body:                 "body",
+	Person:               "person",
+	TargetGroup:          "target-group",
+	DevelopmentAgency:    "development-agency",
+	ResearchOrganisation: "research-organisation",
+	PublicBody:           "public-body",
 }
 
 // Kinds returns every kind, in declaration order.
@@ -107,8 +111,11 @@ func (k Kind) Valid() bool { return k < numKinds }
 // ErrUnknownKind that lists the valid names.
 func ParseKind(s string) (Kind, error) {
 	norm := normalizeName(s)
-	if norm == "organization" {
+	switch norm {
+	case "organization":
 		return Organisation, nil
+	case "research-organization":
+		return ResearchOrganisation, nil
 	}
 	for k, name := range kindNames {
 		if name == norm {

@@ -44,6 +44,9 @@ func New(name string) *Network { return &Network{Name: name} }
 // names the actor or link and the field.
 func Build(name string, actors []actor.Actor, links []Link) (*Network, error) {
 	n := New(name)
+	n.actors = make([]actor.Actor, 0, len(actors))
+	n.links = make([]Link, 0, len(links))
+	n.byID = make(map[string]int, len(actors))
 	var errs []error
 	for _, a := range actors {
 		if err := n.AddActor(a); err != nil {

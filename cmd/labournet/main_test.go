@@ -32,7 +32,7 @@ func runCLIWith(stdin io.Reader, args ...string) (int, string, string) {
 const liberec = "../../examples/liberec/liberec.json"
 
 // commandNames are the commands, in the order help lists them.
-var commandNames = []string{"validate", "convert", "metrics", "bottlenecks", "whatif", "diff", "analyze", "render", "completion", "version", "help"}
+var commandNames = []string{"validate", "convert", "import", "generate", "metrics", "bottlenecks", "whatif", "diff", "analyze", "render", "completion", "version", "help"}
 
 func TestHelpListsCommands(t *testing.T) {
 	code, out, _ := runCLI("help")

@@ -14,6 +14,7 @@ import (
 
 	"github.com/labournet/labournet/actor"
 	"github.com/labournet/labournet/encoding"
+	"github.com/labournet/labournet/internal/schema"
 	"github.com/labournet/labournet/network"
 )
 
@@ -165,7 +166,7 @@ func fileProblem(e *fs.PathError) string {
 func suggestion(err error) string {
 	var fe *actor.FieldError
 	if errors.As(err, &fe) && errors.Is(err, actor.ErrCountry) {
-		return suggestCountry(fe.Value)
+		return actor.SuggestCountry(fe.Value)
 	}
 	m := validNames.FindStringSubmatch(err.Error())
 	if m == nil {
@@ -207,7 +208,7 @@ func nearest(s string, names []string) string {
 	s = norm(s)
 	best, bestD, bestP := "", 3, 0
 	for _, n := range names {
-		d := editDistance(s, norm(n))
+		d := schema.Distance(s, norm(n))
 		limit := 2
 		if len(n) <= 4 {
 			limit = 1
@@ -226,28 +227,6 @@ func commonPrefix(a, b string) int {
 		n++
 	}
 	return n
-}
-
-// editDistance is the Levenshtein distance between a and b, in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // problems returns the problems of a joined error, one error each.

@@ -74,7 +74,7 @@ func (a *app) rootCmd() *cobra.Command {
 			root.AddCommand(c)
 		}
 	}
-	add("check", a.validateCmd(), a.convertCmd())
+	add("check", a.validateCmd(), a.convertCmd(), a.importCmd(), a.generateCmd())
 	add("analyse", a.metricsCmd(), a.bottlenecksCmd(), a.whatifCmd(), a.diffCmd(), a.analyzeCmd())
 	add("draw", a.renderCmd())
 	root.SetHelpCommand(helpCmd())

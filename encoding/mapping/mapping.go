@@ -54,11 +54,12 @@ package mapping
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/labournet/labournet/internal/fileerr"
@@ -78,6 +79,11 @@ type Mapping struct {
 	// Actors and Links map the two tables; either may be nil, which
 	// maps nothing.
 	Actors, Links *Table
+	// Participations and Projects map the tables of a publisher's export
+	// of programme data for the importer of package encoding/eu: one row
+	// per participation of an organisation in a project, and one row per
+	// project. Either may be nil.
+	Participations, Projects *Table
 }
 
 // Table is the mapping of one table. Its methods may be called on a nil
@@ -91,10 +97,51 @@ type Table struct {
 	// Values maps a target to the map from source cell text, as written
 	// in the file, to the text read instead.
 	Values map[string]map[string]string
+	// Defaults maps a target to the text read when the table has no such
+	// column or its cell is empty (the programme of a list of operations
+	// that names it only in its title). Only the tables of an import
+	// (Participations, Projects) take defaults.
+	Defaults map[string]string
 
-	fields []string                     // the table's field names
-	cols   map[string]string            // key(source) → target
-	vals   map[string]map[string]string // target → key(source) → text
+	fields   []string                     // the table's field names
+	prefixes []string                     // the heads of attribute targets
+	cols     map[string]string            // key(source) → target
+	patterns []pattern                    // sources with "{n}"
+	vals     map[string]map[string]string // target → key(source) → text
+}
+
+// pattern is a source column that repeats: "Partner {n} name" names
+// "Partner 1 name", "Partner 2 name"...
+type pattern struct {
+	re     *regexp.Regexp
+	target string
+}
+
+// match returns the target and the number of a header that one of the
+// table's patterns names.
+func (t *Table) match(header string) (target string, n int, ok bool) {
+	k := key(header)
+	for _, p := range t.patterns {
+		if m := p.re.FindStringSubmatch(k); m != nil {
+			n, _ = strconv.Atoi(m[1])
+			return p.target, n, true
+		}
+	}
+	return "", 0, false
+}
+
+// Group returns the number that a header matched by a repeating column
+// ("Partner {n} name") gives to "{n}" ("Partner 12 name" gives 12), and 0
+// for any other header.
+func (t *Table) Group(header string) int {
+	if t == nil {
+		return 0
+	}
+	if _, ok := t.cols[key(header)]; ok {
+		return 0
+	}
+	_, n, _ := t.match(header)
+	return n
 }
 
 // key is the form in which source headers and values are compared.
@@ -111,15 +158,18 @@ func Load(path string) (*Mapping, error) {
 }
 
 type fileJSON struct {
-	Format string     `json:"format"`
-	Actors *tableJSON `json:"actors"`
-	Links  *tableJSON `json:"links"`
+	Format         string     `json:"format"`
+	Actors         *tableJSON `json:"actors"`
+	Links          *tableJSON `json:"links"`
+	Participations *tableJSON `json:"participations"`
+	Projects       *tableJSON `json:"projects"`
 }
 
 type tableJSON struct {
-	Sheet   string                       `json:"sheet"`
-	Columns map[string]string            `json:"columns"`
-	Values  map[string]map[string]string `json:"values"`
+	Sheet    string                       `json:"sheet"`
+	Columns  map[string]string            `json:"columns"`
+	Values   map[string]map[string]string `json:"values"`
+	Defaults map[string]string            `json:"defaults"`
 }
 
 // Parse reads a mapping file from r; file names it in errors. It returns
@@ -138,16 +188,7 @@ func Parse(r io.Reader, file string) (*Mapping, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&raw); err != nil {
-		line := 0
-		var se *json.SyntaxError
-		var te *json.UnmarshalTypeError
-		switch {
-		case errors.As(err, &se):
-			line = lineAt(data, se.Offset)
-		case errors.As(err, &te):
-			line = lineAt(data, te.Offset)
-		}
-		p.Add(line, 0, "", fmt.Errorf("%w: %v", fileerr.ErrFormat, err))
+		p.Add(fileerr.JSONLine(data, err), 0, "", fmt.Errorf("%w: %v", fileerr.ErrFormat, err))
 		return nil, p.Err()
 	}
 	if dec.More() {
@@ -157,11 +198,18 @@ func Parse(r io.Reader, file string) (*Mapping, error) {
 		p.Add(0, 0, "format", fmt.Errorf("%w: format %q: want %q", fileerr.ErrFormat, raw.Format, Format))
 	}
 	m := &Mapping{File: file}
+	attrs := []string{schema.AttrPrefix}
 	if raw.Actors != nil {
-		m.Actors = newTable(raw.Actors, "actors", schema.Actor, p)
+		m.Actors = newTable(raw.Actors, "actors", schema.Actor, attrs, p)
 	}
 	if raw.Links != nil {
-		m.Links = newTable(raw.Links, "links", schema.Link, p)
+		m.Links = newTable(raw.Links, "links", schema.Link, attrs, p)
+	}
+	if raw.Participations != nil {
+		m.Participations = newTable(raw.Participations, "participations", textFields(schema.ParticipationFields), schema.ImportAttrPrefixes, p)
+	}
+	if raw.Projects != nil {
+		m.Projects = newTable(raw.Projects, "projects", textFields(schema.ProjectFields), schema.ImportAttrPrefixes, p)
 	}
 	if p.Len() > 0 {
 		return nil, p.Err()
@@ -169,26 +217,53 @@ func Parse(r io.Reader, file string) (*Mapping, error) {
 	return m, nil
 }
 
-// lineAt returns the 1-based line of byte offset off in data.
-func lineAt(data []byte, off int64) int {
-	off = min(max(off, 0), int64(len(data)))
-	return 1 + bytes.Count(data[:off], []byte("\n"))
+// importRow stands for a row of an import table, whose fields are all
+// text that the importer reads.
+type importRow struct{}
+
+// textFields returns a field table of names whose values are any text.
+func textFields(names []string) []schema.Field[importRow] {
+	out := make([]schema.Field[importRow], len(names))
+	for i, n := range names {
+		out[i] = schema.Field[importRow]{Name: n, Type: schema.String,
+			Set: func(*importRow, string) error { return nil }}
+	}
+	return out
 }
 
-// target returns the canonical form of a target: a field name or
-// "attrs.KEY"; ok is false when it names neither.
-func target(s string, fields []string) (string, bool) {
+// target returns the canonical form of a target: a field name or an
+// attribute (one of prefixes, such as "attrs.", then its key); ok is false
+// when it names neither.
+func target(s string, fields, prefixes []string) (string, bool) {
 	s = strings.TrimSpace(s)
-	if attr, ok := schema.AttrName(s); ok {
-		return schema.AttrPrefix + attr, true
+	for _, pre := range prefixes {
+		if len(s) > len(pre) && strings.EqualFold(s[:len(pre)], pre) {
+			return pre + s[len(pre):], true
+		}
 	}
 	return schema.Canonical(s, fields)
 }
 
-func newTable[T any](raw *tableJSON, name string, table []schema.Field[T], p *fileerr.List) *Table {
+// Target returns the field or attribute (see Table.Apply) that a header
+// names in this table, after the table's own renaming, and whether it
+// names one.
+func (t *Table) Target(header string) (string, bool) {
+	if t == nil {
+		return "", false
+	}
+	if to, ok := t.cols[key(header)]; ok {
+		return to, to != ""
+	}
+	if to, _, ok := t.match(header); ok {
+		return to, to != ""
+	}
+	return target(header, t.fields, t.prefixes)
+}
+
+func newTable[T any](raw *tableJSON, name string, table []schema.Field[T], prefixes []string, p *fileerr.List) *Table {
 	fields := schema.Names(table)
 	t := &Table{Sheet: strings.TrimSpace(raw.Sheet), Columns: raw.Columns, Values: raw.Values,
-		fields: fields, cols: map[string]string{}, vals: map[string]map[string]string{}}
+		fields: fields, prefixes: prefixes, cols: map[string]string{}, vals: map[string]map[string]string{}}
 	bad := func(path string, format string, args ...any) {
 		p.Add(0, 0, path, fmt.Errorf("%w: "+format, append([]any{fileerr.ErrFormat}, args...)...))
 	}
@@ -196,8 +271,9 @@ func newTable[T any](raw *tableJSON, name string, table []schema.Field[T], p *fi
 	for _, f := range table {
 		byName[f.Name] = f
 	}
+	attrHint := strings.Join(prefixes, "KEY, ") + "KEY"
 	targetHint := func() string {
-		return fmt.Sprintf("want one of %s, attrs.KEY or \"\" to ignore the column", strings.Join(fields, ", "))
+		return fmt.Sprintf("want one of %s, %s or \"\" to ignore the column", strings.Join(fields, ", "), attrHint)
 	}
 	seenSrc := map[string]string{}
 	for _, src := range sortedKeys(raw.Columns) {
@@ -213,11 +289,24 @@ func newTable[T any](raw *tableJSON, name string, table []schema.Field[T], p *fi
 			continue
 		}
 		seenSrc[k] = src
+		var re *regexp.Regexp
+		if strings.Contains(k, "{n}") {
+			if strings.Count(k, "{n}") > 1 {
+				bad(path, "column %q holds \"{n}\" more than once", src)
+				continue
+			}
+			before, after, _ := strings.Cut(k, "{n}")
+			re = regexp.MustCompile("^" + regexp.QuoteMeta(before) + `\s*([0-9]+)\s*` + regexp.QuoteMeta(after) + "$")
+		}
 		if strings.TrimSpace(to) == "" {
-			t.cols[k] = ""
+			if re != nil {
+				t.patterns = append(t.patterns, pattern{re, ""})
+			} else {
+				t.cols[k] = ""
+			}
 			continue
 		}
-		c, ok := target(to, fields)
+		c, ok := target(to, fields, prefixes)
 		if !ok {
 			hint := ""
 			if s := schema.Suggest(to, fields); s != "" {
@@ -226,13 +315,17 @@ func newTable[T any](raw *tableJSON, name string, table []schema.Field[T], p *fi
 			bad(path, "target %q names no field of the %s%s: %s", to, name, hint, targetHint())
 			continue
 		}
+		if re != nil {
+			t.patterns = append(t.patterns, pattern{re, c})
+			continue
+		}
 		t.cols[k] = c
 	}
 	for _, tgt := range sortedKeys(raw.Values) {
 		path := fmt.Sprintf("%s.values[%q]", name, tgt)
-		c, ok := target(tgt, fields)
+		c, ok := target(tgt, fields, prefixes)
 		if !ok {
-			bad(path, "%q names no field of the %s: want one of %s or attrs.KEY", tgt, name, strings.Join(fields, ", "))
+			bad(path, "%q names no field of the %s: want one of %s or %s", tgt, name, strings.Join(fields, ", "), attrHint)
 			continue
 		}
 		if _, dup := t.vals[c]; dup {
@@ -261,6 +354,18 @@ func newTable[T any](raw *tableJSON, name string, table []schema.Field[T], p *fi
 			vm[k] = to
 		}
 		t.vals[c] = vm
+	}
+	if len(raw.Defaults) > 0 && !slices.Equal(prefixes, schema.ImportAttrPrefixes) {
+		bad(name+".defaults", "only the tables of an import (participations, projects) take defaults")
+	}
+	t.Defaults = map[string]string{}
+	for _, tgt := range sortedKeys(raw.Defaults) {
+		c, ok := target(tgt, fields, prefixes)
+		if !ok {
+			bad(fmt.Sprintf("%s.defaults[%q]", name, tgt), "%q names no field of the %s: want one of %s or %s", tgt, name, strings.Join(fields, ", "), attrHint)
+			continue
+		}
+		t.Defaults[c] = raw.Defaults[tgt]
 	}
 	return t
 }
@@ -291,10 +396,13 @@ func (t *Table) Apply(header []string) (renamed []string, row func([]string)) {
 	vals := make([]map[string]string, len(header))
 	for i, h := range header {
 		to, ok := t.cols[key(h)]
+		if !ok {
+			to, _, ok = t.match(h)
+		}
 		if ok {
 			renamed[i] = to
 			ignore[i] = to == ""
-		} else if c, ok := target(h, t.fields); ok {
+		} else if c, ok := target(h, t.fields, t.prefixes); ok {
 			to = c
 		}
 		vals[i] = t.vals[to]

@@ -82,7 +82,7 @@ func TestReadWithMappingErrors(t *testing.T) {
 	m.Links = nil
 	_, err = xlsx.ReadWithMapping(bytes.NewReader(b), "x.xlsx", m)
 	require.ErrorIs(t, err, actor.ErrUnknownKind)
-	require.Equal(t, []string{`x.xlsx[Orgs]:3:2: kind: unknown kind "Village" (valid: organisation, municipality, regional-authority, national-authority, labour-office, employment-agency, employer, employer-association, chamber, trade-union, university, school, training-provider, library, ngo, social-service, technology-park, consultancy, programme, fund, project, body, person, target-group, development-agency)`}, parseErrors(t, err))
+	require.Equal(t, []string{`x.xlsx[Orgs]:3:2: kind: unknown kind "Village" (valid: organisation, municipality, regional-authority, national-authority, labour-office, employment-agency, employer, employer-association, chamber, trade-union, university, school, training-provider, library, ngo, social-service, technology-park, consultancy, programme, fund, project, body, person, target-group, development-agency, research-organisation, public-body)`}, parseErrors(t, err))
 }
 
 // peopleBook is the Kumu export of the README's worked example.

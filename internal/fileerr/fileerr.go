@@ -10,6 +10,8 @@
 package fileerr
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -84,3 +86,23 @@ func (l *List) Len() int { return len(l.errs) }
 // Err returns the problems joined with errors.Join, or nil when there are
 // none.
 func (l *List) Err() error { return errors.Join(l.errs...) }
+
+// JSONLine returns the 1-based line of data at which encoding/json found
+// err (a *json.SyntaxError or *json.UnmarshalTypeError), or 0 when err
+// says no place.
+func JSONLine(data []byte, err error) int {
+	var off int64 = -1
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		off = se.Offset
+	case errors.As(err, &te):
+		off = te.Offset
+	}
+	if off < 0 {
+		return 0
+	}
+	off = min(off, int64(len(data)))
+	return 1 + bytes.Count(data[:off], []byte("\n"))
+}

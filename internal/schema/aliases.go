@@ -100,7 +100,7 @@ func Suggest(header string, fields []string) string {
 	}
 	best, bestD := "", 3
 	for _, f := range fields {
-		if d := distance(h, normalize(f)); d < bestD {
+		if d := Distance(h, normalize(f)); d < bestD {
 			best, bestD = f, d
 		}
 	}
@@ -110,23 +110,27 @@ func Suggest(header string, fields []string) string {
 	return best
 }
 
-// distance is the Levenshtein distance between a and b, in bytes.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+// Distance is the Levenshtein distance between a and b, in runes: the
+// fewest letters to add, drop or change to make one the other. It takes
+// O(|a|·|b|) time and O(|b|) memory. Suggestions for misspelt headers,
+// values and flags, and the importer's near-duplicate names, all use it.
+func Distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
 	for j := range prev {
 		prev[j] = j
 	}
-	for i := 1; i <= len(a); i++ {
+	for i := 1; i <= len(ra); i++ {
 		cur[0] = i
-		for j := 1; j <= len(b); j++ {
+		for j := 1; j <= len(rb); j++ {
 			cost := 1
-			if a[i-1] == b[j-1] {
+			if ra[i-1] == rb[j-1] {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
 		}
 		prev, cur = cur, prev
 	}
-	return prev[len(b)]
+	return prev[len(rb)]
 }

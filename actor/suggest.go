@@ -1,10 +1,6 @@
-package main
+package actor
 
-import (
-	"strings"
-
-	"github.com/labournet/labournet/actor"
-)
+import "strings"
 
 // countryMistakes maps country codes and names that people write for an
 // ISO 3166-1 alpha-2 code to the code: the codes the EU and others use
@@ -45,17 +41,17 @@ var countryMistakes = map[string]string{
 	"UNITED STATES": "US", "EUROPEAN UNION": "EU",
 }
 
-// suggestCountry returns the ISO 3166-1 alpha-2 code that a country code
-// or name that actor.ValidCountry rejects was probably meant to be: the
+// SuggestCountry returns the ISO 3166-1 alpha-2 code that a country code
+// or name that ValidCountry rejects was probably meant to be: the
 // code in upper case ("cz" → "CZ"), or the code of a known mistake ("UK" →
 // "GB", "EL" → "GR", "DEU" → "DE", "Czech Republic" → "CZ"). It returns ""
 // when it knows none.
-func suggestCountry(v string) string {
+func SuggestCountry(v string) string {
 	up := strings.ToUpper(strings.TrimSpace(v))
-	if c, ok := countryMistakes[up]; ok && actor.ValidCountry(c) {
+	if c, ok := countryMistakes[up]; ok && ValidCountry(c) {
 		return c
 	}
-	if up != v && actor.ValidCountry(up) {
+	if up != v && ValidCountry(up) {
 		return up
 	}
 	return ""
