@@ -62,29 +62,44 @@ func (c Communities) Label() map[string]int {
 // The result is deterministic for a given seed and network, but is not
 // NetworkX's partition for the same seed (the random streams differ).
 func Louvain(s *network.Snapshot, opt LouvainOptions) Communities {
-	n := s.N()
-	g := &louvain.Graph{Off: make([]int64, n+1)}
-	for u := range n {
-		g.Off[u+1] = g.Off[u] + int64(s.Degree(u))
-	}
-	g.Nbr = make([]int32, 0, g.Off[n])
-	g.W = make([]float64, 0, g.Off[n])
-	for u := range n {
-		g.Nbr = append(g.Nbr, s.Neighbors(u)...)
-		if opt.Weighted {
-			g.W = append(g.W, s.NeighborWeights(u)...)
-		} else {
-			for range s.Degree(u) {
-				g.W = append(g.W, 1)
-			}
-		}
-	}
+	off, nbr, w := adjacency(s, opt.Weighted)
+	g := &louvain.Graph{Off: off, Nbr: nbr, W: w}
 	mo := ModularityOptions{Weighted: opt.Weighted, Resolution: opt.Resolution}
 	th := opt.Threshold
 	if th == 0 {
 		th = 1e-7
 	}
 	label, k := louvain.Run(g, louvain.Options{Resolution: mo.resolution(), Seed: opt.Seed, Threshold: th})
+	return communitiesOf(s, label, k, mo)
+}
+
+// adjacency returns the undirected adjacency of s in compressed-sparse-row
+// form for the community kernels: the offsets, the neighbours and their
+// weights (the summed link weights when weighted, else 1).
+func adjacency(s *network.Snapshot, weighted bool) (off []int64, nbr []int32, w []float64) {
+	n := s.N()
+	off = make([]int64, n+1)
+	for u := range n {
+		off[u+1] = off[u] + int64(s.Degree(u))
+	}
+	nbr = make([]int32, 0, off[n])
+	w = make([]float64, 0, off[n])
+	for u := range n {
+		nbr = append(nbr, s.Neighbors(u)...)
+		if weighted {
+			w = append(w, s.NeighborWeights(u)...)
+		} else {
+			for range s.Degree(u) {
+				w = append(w, 1)
+			}
+		}
+	}
+	return off, nbr, w
+}
+
+// communitiesOf returns the communities of a labelling of s's actors with
+// k labels, and its modularity.
+func communitiesOf(s *network.Snapshot, label []int32, k int, mo ModularityOptions) Communities {
 	c := Communities{Groups: make([][]string, k)}
 	for i, l := range label {
 		c.Groups[l] = append(c.Groups[l], s.ID(i))
