@@ -182,7 +182,7 @@ func (a Actor) Validate() error {
 			}
 		}
 	}
-	for _, k := range slices.Sorted(maps.Keys(a.Attrs)) {
+	for _, k := range sortedKeys(a.Attrs) {
 		if strings.TrimSpace(k) == "" {
 			add("attrs", k, fmt.Errorf("%w: empty attribute name", ErrInvalidText))
 		} else if err := CheckText(k, false); err != nil {
@@ -236,4 +236,13 @@ func CheckText(s string, lines bool) error {
 		}
 	}
 	return nil
+}
+
+// sortedKeys returns the keys of m, sorted; nil, without allocating, for an
+// empty m (the common case, which validation meets once per actor).
+func sortedKeys(m map[string]string) []string {
+	if len(m) == 0 {
+		return nil
+	}
+	return slices.Sorted(maps.Keys(m))
 }

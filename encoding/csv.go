@@ -131,6 +131,7 @@ type csvTable[T any] struct {
 	header []string
 	schema.Columns[T]
 	maxValue int // bytes of one cell
+	rows     int // the rows the table is estimated to hold, 0 when unknown
 }
 
 // rowReader bounds what csv.Reader can buffer: once more than window bytes
@@ -169,6 +170,8 @@ func newCSVTable[T any](r io.Reader, file *csvFile, table []schema.Field[T], com
 	if comma == 0 {
 		comma = detectComma(br, table)
 	}
+	head, _ := br.Peek(headSize)
+	hint := fileerr.EstimateLines(r, head)
 	cr := csv.NewReader(br)
 	cr.Comma = comma
 	cr.ReuseRecord = true
@@ -190,7 +193,7 @@ func newCSVTable[T any](r io.Reader, file *csvFile, table []schema.Field[T], com
 		return nil, p.Err()
 	}
 	header = slices.Clone(header)
-	t := &csvTable[T]{r: cr, f: file, header: header, maxValue: lim.MaxValue}
+	t := &csvTable[T]{r: cr, f: file, header: header, maxValue: lim.MaxValue, rows: hint}
 	for i, h := range header {
 		if len(h) > lim.MaxValue {
 			line, col := cr.FieldPos(i)
@@ -392,6 +395,7 @@ func ReadCSVWith(actors, links io.Reader, actorsFile, linksFile string, opt CSVO
 		fa.finish()
 		return nil, warnings(), pa.Err()
 	}
+	n.Grow(min(ta.rows, lim.MaxElements), 0)
 	for {
 		a, line, ok, done := ta.next(func(a *actor.Actor) *map[string]string { return &a.Attrs })
 		if done || tooMany(pa, line, actorValues(&a)) {
@@ -415,6 +419,7 @@ func ReadCSVWith(actors, links io.Reader, actorsFile, linksFile string, opt CSVO
 			fl.finish()
 			return nil, warnings(), errors.Join(pa.Err(), pl.Err())
 		}
+		n.Grow(0, min(tl.rows, lim.MaxElements))
 		for i := 0; ; i++ {
 			l, line, ok, done := tl.next(func(l *network.Link) *map[string]string { return &l.Attrs })
 			if done || tooMany(pl, line, linkValues(&l)) {

@@ -9,7 +9,9 @@ import (
 	"io"
 	"maps"
 	"math"
+	"os"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/labournet/labournet/actor"
@@ -196,6 +198,7 @@ func ReadJSONWith(r io.Reader, file string, lim Limits) (*network.Network, error
 		return fatal("", fmt.Errorf("%w: want a JSON object", ErrFormat))
 	}
 	n := network.New("")
+	size := fileSize(r)
 	var format string
 	var sawFormat bool
 	type pendingLink struct {
@@ -287,10 +290,17 @@ func ReadJSONWith(r io.Reader, file string, lim Limits) (*network.Network, error
 				p.Add(line, 0, key, err)
 				return nil, p.Err()
 			}
+			arrayStart := dec.InputOffset()
 			for i := 0; dec.More(); i++ {
+				if i == 256 && key == "links" && size > 0 {
+					// Room for the links the rest of the file holds, at
+					// the size of the first 256: no regrowing.
+					per := max((dec.InputOffset()-arrayStart)/256, 16)
+					n.Grow(0, int(min((size-dec.InputOffset())/per*9/8, int64(lim.MaxElements))))
+				}
 				var obj json.RawMessage
 				var raw map[string]json.RawMessage
-				path := fmt.Sprintf("%s[%d]", key, i)
+				path := key + "[" + strconv.Itoa(i) + "]"
 				if elements++; elements > lim.MaxElements {
 					return fatal(path, fileerr.TooLarge("MaxElements", fmt.Sprintf("more than %d actors and links", lim.MaxElements)))
 				}
@@ -304,6 +314,27 @@ func ReadJSONWith(r io.Reader, file string, lim Limits) (*network.Network, error
 				start := lr.lineAt(nextTokenOffset(dec))
 				err := dec.Decode(&obj)
 				if err == nil {
+					// The fast path first (see jsonfast.go); what it does
+					// not take goes the general path below.
+					pos := elemPos{line: start, path: path, obj: obj, index: i}
+					if key == "actors" {
+						if a, ok := fastActorOf(obj, lim.MaxValue); ok {
+							values += actorValues(&a)
+							if err := n.AddActor(a); err != nil {
+								p.Add(pos.line, 0, pos.path, err)
+								bad[a.ID] = true
+							}
+							continue
+						}
+					} else if l, ok := fastLinkOf(obj, lim.MaxValue); ok {
+						values += linkValues(&l)
+						if actorsDone {
+							addLink(n, l, pos, bad, p)
+						} else {
+							links = append(links, pendingLink{l, pos})
+						}
+						continue
+					}
 					if k, long := longString(obj, lim.MaxValue); long {
 						pos := elemPos{line: start, path: path, obj: obj}
 						at, field := start, path
@@ -453,16 +484,30 @@ func longString(obj []byte, max int) (key string, long bool) {
 // nextTokenOffset returns the offset where the next JSON value starts: the
 // decoder's offset plus the white space and separators it has buffered
 // before it.
+// fileSize returns the size of the file r reads, or 0 when r is no
+// regular file.
+func fileSize(r io.Reader) int64 {
+	if f, ok := r.(interface{ Stat() (os.FileInfo, error) }); ok {
+		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+			return st.Size()
+		}
+	}
+	return 0
+}
+
 func nextTokenOffset(dec *json.Decoder) int64 {
 	off := dec.InputOffset()
-	buf, _ := io.ReadAll(io.LimitReader(dec.Buffered(), 4096))
-	for _, c := range buf {
-		if c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != ',' && c != ':' {
-			break
+	br, ok := dec.Buffered().(io.ByteReader) // a bytes.Reader over the decoder's buffer
+	if !ok {
+		return off
+	}
+	for {
+		c, err := br.ReadByte()
+		if err != nil || c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != ',' && c != ':' {
+			return off
 		}
 		off++
 	}
-	return off
 }
 
 func expectDelim(dec *json.Decoder, want json.Delim) error {

@@ -74,6 +74,22 @@ func Build(name string, actors []actor.Actor, links []Link) (*Network, error) {
 	return n, nil
 }
 
+// Grow makes room for at least actors more actors and links more links,
+// so that adding that many does not move the ones already added. Readers
+// that know or estimate the size of a file call it; the network is the
+// same with or without it. Negative counts are taken as 0.
+func (n *Network) Grow(actors, links int) {
+	if actors > 0 {
+		n.actors = slices.Grow(n.actors, actors)
+		if n.byID == nil {
+			n.byID = make(map[string]int, actors)
+		}
+	}
+	if links > 0 {
+		n.links = slices.Grow(n.links, links)
+	}
+}
+
 // AddActor validates a and adds a copy of it. It returns every problem with a
 // (see actor.Actor.Validate), or an error wrapping ErrDuplicateID when the ID
 // is taken; in both cases the network is unchanged.
@@ -100,8 +116,17 @@ func (n *Network) AddActor(a actor.Actor) error {
 // in the network. It returns every problem with l, each a *LinkError, joined;
 // on error the network is unchanged.
 func (n *Network) AddLink(l Link) error {
-	if err := n.checkLink(len(n.links), l); err != nil {
+	from, to, err := n.checkLink(len(n.links), l)
+	if err != nil {
 		return err
+	}
+	// The ends share their actors' ID strings, so that a reader's row or
+	// buffer the IDs were cut from need not stay in memory.
+	if from >= 0 {
+		l.From = n.actors[from].ID
+	}
+	if to >= 0 {
+		l.To = n.actors[to].ID
 	}
 	if l.ID != "" {
 		if n.linkIDs == nil {
@@ -113,7 +138,10 @@ func (n *Network) AddLink(l Link) error {
 	return nil
 }
 
-func (n *Network) checkLink(index int, l Link) error {
+// checkLink returns every problem of l, joined, and the positions of its
+// ends among the actors (-1 for an end that is no valid actor).
+func (n *Network) checkLink(index int, l Link) (from, to int, err error) {
+	from, to = -1, -1
 	var errs []error
 	add := func(field, value string, err error) {
 		errs = append(errs, &LinkError{Index: index, ID: l.ID, From: l.From, To: l.To, Field: field, Value: value, Err: err})
@@ -134,16 +162,23 @@ func (n *Network) checkLink(index int, l Link) error {
 			add(f.field, f.value, err)
 		}
 	}
-	for _, k := range slices.Sorted(maps.Keys(l.Attrs)) {
-		if err := checkAttr(k, l.Attrs[k]); err != nil {
-			add("attrs."+k, l.Attrs[k], err)
+	if len(l.Attrs) > 0 {
+		for _, k := range slices.Sorted(maps.Keys(l.Attrs)) {
+			if err := checkAttr(k, l.Attrs[k]); err != nil {
+				add("attrs."+k, l.Attrs[k], err)
+			}
 		}
 	}
-	for _, end := range []struct{ field, id string }{{"from", l.From}, {"to", l.To}} {
+	for _, end := range []struct {
+		field, id string
+		at        *int
+	}{{"from", l.From, &from}, {"to", l.To, &to}} {
 		if end.id == "" {
 			add(end.field, end.id, ErrEmptyID)
-		} else if _, ok := n.byID[end.id]; !ok {
+		} else if i, ok := n.byID[end.id]; !ok {
 			add(end.field, end.id, ErrUnknownActor)
+		} else {
+			*end.at = i
 		}
 	}
 	if l.From != "" && l.From == l.To {
@@ -189,7 +224,7 @@ func (n *Network) checkLink(index int, l Link) error {
 			add("targetGroups", g, err)
 		}
 	}
-	return errors.Join(errs...)
+	return from, to, errors.Join(errs...)
 }
 
 // checkAttr checks one attribute: its name as a single line of text, its

@@ -2,6 +2,8 @@ package fileerr
 
 import (
 	"errors"
+	"io"
+	"strings"
 	"testing"
 )
 
@@ -23,5 +25,20 @@ func TestParseErrorPlace(t *testing.T) {
 		if got, want := c.e.Error(), c.place+": bad kind"; got != want {
 			t.Errorf("Error() = %q, want %q", got, want)
 		}
+	}
+}
+
+// TestBoundedWithoutLimit reads through a bound of the largest int64, which
+// Limits.Resolve gives for "no limit" (MaxBytes -1): it once overflowed and
+// panicked.
+func TestBoundedWithoutLimit(t *testing.T) {
+	r := Bounded(strings.NewReader("abc"), 1<<63-1)
+	b, err := io.ReadAll(r)
+	if err != nil || string(b) != "abc" {
+		t.Fatalf("got %q, %v", b, err)
+	}
+	r = Bounded(strings.NewReader("abcd"), 3)
+	if b, err := io.ReadAll(r); !errors.Is(err, ErrTooLarge) || string(b) != "abc" {
+		t.Fatalf("got %q, %v; want abc and ErrTooLarge", b, err)
 	}
 }

@@ -1,10 +1,12 @@
 package fileerr
 
 import (
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
+	"os"
 )
 
 // ErrTooLarge is input beyond a limit of Limits: a file or stream longer
@@ -90,7 +92,7 @@ func (b *bounded) Read(p []byte) (int, error) {
 	if b.left < 0 {
 		return 0, TooLarge("MaxBytes", "input longer than "+Size(b.max))
 	}
-	if int64(len(p)) > b.left+1 {
+	if int64(len(p))-1 > b.left { // not len(p) > left+1: left may be the largest int64 (no limit)
 		p = p[:b.left+1]
 	}
 	n, err := b.r.Read(p)
@@ -265,3 +267,20 @@ func Full(p *List) bool {
 }
 
 var errStopped = fmt.Errorf("%w: more than %d problems: stopped reading", ErrFormat, MaxProblems)
+
+// EstimateLines estimates the lines of the file r reads from its size and
+// the lines in head, its first bytes; readers use it to make room for the
+// rows before reading them. It returns 0 when r is no regular file or head
+// holds no line.
+func EstimateLines(r io.Reader, head []byte) int {
+	f, ok := r.(interface{ Stat() (os.FileInfo, error) })
+	if !ok {
+		return 0
+	}
+	st, err := f.Stat()
+	lines := bytes.Count(head, []byte("\n"))
+	if err != nil || !st.Mode().IsRegular() || lines == 0 {
+		return 0
+	}
+	return int(min(st.Size()/int64(len(head))*int64(lines)*9/8, 1<<26))
+}
