@@ -474,7 +474,6 @@ func WriteCSVWith(actors, links io.Writer, n *network.Network, opt CSVOptions) e
 	if err := checkComma(comma, false); err != nil {
 		return err
 	}
-	as := n.Actors()
 	aKeys := n.ActorAttrKeys()
 	if opt.Excel {
 		if _, err := io.WriteString(actors, bom); err != nil {
@@ -486,9 +485,8 @@ func WriteCSVWith(actors, links io.Writer, n *network.Network, opt CSVOptions) e
 	if err := aw.Write(schema.Header(schema.Actor, aKeys)); err != nil {
 		return err
 	}
-	for i := range as {
-		a := &as[i]
-		row, err := schema.Row(schema.Actor, a, aKeys, a.Attrs)
+	for _, a := range n.AllActors() {
+		row, err := schema.Row(schema.Actor, &a, aKeys, a.Attrs)
 		if err != nil {
 			return fmt.Errorf("encoding: actor %q: %w", a.ID, err)
 		}
@@ -500,7 +498,6 @@ func WriteCSVWith(actors, links io.Writer, n *network.Network, opt CSVOptions) e
 	if err := aw.Error(); err != nil {
 		return err
 	}
-	ls := n.Links()
 	lKeys := n.LinkAttrKeys()
 	if opt.Excel {
 		if _, err := io.WriteString(links, bom); err != nil {
@@ -512,9 +509,8 @@ func WriteCSVWith(actors, links io.Writer, n *network.Network, opt CSVOptions) e
 	if err := lw.Write(schema.Header(schema.Link, lKeys)); err != nil {
 		return err
 	}
-	for i := range ls {
-		l := &ls[i]
-		row, err := schema.Row(schema.Link, l, lKeys, l.Attrs)
+	for i, l := range n.AllLinks() {
+		row, err := schema.Row(schema.Link, &l, lKeys, l.Attrs)
 		if err != nil {
 			return fmt.Errorf("encoding: link #%d (%s -> %s): %w", i+1, l.From, l.To, err)
 		}

@@ -55,7 +55,7 @@ func TestOneErrorTypeForEveryFormat(t *testing.T) {
 		{"GraphML", write("kind.graphml", graphmlHead+`<node id="a"><data key="k">bakery</data></node></graph></graphml>`),
 			actor.ErrUnknownKind, 5, `node "a": kind`},
 		{"JSON", write("syntax.json", "{\"format\": \"labournet/1\",\n\"actors\": [}"),
-			encoding.ErrFormat, 2, "actors"},
+			encoding.ErrFormat, 2, "actors[0]"},
 		{"CSV", write("syntax/actors.csv", "id,kind\n\"a,school\n"),
 			encoding.ErrFormat, 2, ""},
 		{"GraphML", write("syntax.graphml", graphmlHead+`<node id="a"></graph>`),

@@ -23,51 +23,6 @@ import (
 // Format is the value of the "format" field of a labournet JSON file.
 const Format = "labournet/1"
 
-// lineReader passes bytes through and remembers where the newlines are that
-// the JSON decoder has read ahead, so that a decoder offset can be turned
-// into a line number without keeping the text.
-//
-// It also bounds what the decoder can buffer: once more than window bytes
-// have been read past mark (the start of the element being decoded), it
-// fails with an error wrapping ErrTooLarge, so that a string or an element
-// without end stops there.
-type lineReader struct {
-	r        io.Reader
-	off      int64   // bytes read so far
-	newlines []int64 // offsets of newlines not yet passed
-	line     int     // newlines before newlines[0]
-	mark     int64   // where the element being decoded starts
-	window   int64   // bytes allowed past mark; 0 for no bound
-	maxValue int     // for the error message
-}
-
-func (l *lineReader) Read(p []byte) (int, error) {
-	if l.window > 0 && l.off-l.mark > l.window {
-		return 0, fileerr.TooLarge("MaxValue", fmt.Sprintf("one element longer than %s of input (8×MaxValue+64 KiB; MaxValue is %s)",
-			fileerr.Size(l.window), fileerr.Size(int64(l.maxValue))))
-	}
-	n, err := l.r.Read(p)
-	for i, c := range p[:n] {
-		if c == '\n' {
-			l.newlines = append(l.newlines, l.off+int64(i))
-		}
-	}
-	l.off += int64(n)
-	return n, err
-}
-
-// lineAt returns the 1-based line of offset off; offsets must not decrease
-// from call to call.
-func (l *lineReader) lineAt(off int64) int {
-	i := 0
-	for i < len(l.newlines) && l.newlines[i] < off {
-		i++
-	}
-	l.line += i
-	l.newlines = l.newlines[i:]
-	return l.line + 1
-}
-
 // elemPos is where an actor or link came from.
 type elemPos struct {
 	line  int
@@ -180,11 +135,9 @@ func ReadJSON(r io.Reader, file string) (*network.Network, error) {
 // reading stops there.
 func ReadJSONWith(r io.Reader, file string, lim Limits) (*network.Network, error) {
 	lim = lim.Resolve()
-	lr := &lineReader{r: fileerr.Bounded(r, lim.MaxBytes), window: 8*int64(lim.MaxValue) + 64<<10, maxValue: lim.MaxValue}
-	dec := json.NewDecoder(lr)
+	d := newDocScanner(fileerr.Bounded(r, lim.MaxBytes), 8*int64(lim.MaxValue)+64<<10, lim.MaxValue)
 	p := &fileerr.List{File: file}
-	fatal := func(path string, err error) (*network.Network, error) {
-		line := lr.lineAt(dec.InputOffset())
+	fatal := func(line int, path string, err error) (*network.Network, error) {
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
 			err = fmt.Errorf("%w: %v", ErrFormat, se)
@@ -192,10 +145,12 @@ func ReadJSONWith(r io.Reader, file string, lim Limits) (*network.Network, error
 		p.Add(line, 0, path, err)
 		return nil, p.Err()
 	}
-	if tok, err := dec.Token(); err != nil {
-		return fatal("", fmt.Errorf("%w: %v", ErrFormat, err))
-	} else if d, ok := tok.(json.Delim); !ok || d != '{' {
-		return fatal("", fmt.Errorf("%w: want a JSON object", ErrFormat))
+	if c, err := d.next(); err != nil || c != '{' {
+		err = fmt.Errorf("%w: want a JSON object, not %s", ErrFormat, quoteChar(c))
+		if c == 0 {
+			err = fmt.Errorf("%w: empty input: want a JSON object", ErrFormat)
+		}
+		return fatal(d.line, "", err)
 	}
 	n := network.New("")
 	size := fileSize(r)
@@ -216,106 +171,67 @@ func ReadJSONWith(r io.Reader, file string, lim Limits) (*network.Network, error
 		}
 		return false
 	}
-	for dec.More() {
-		if fileerr.Full(p) {
-			return nil, p.Err()
-		}
-		lr.mark = dec.InputOffset()
-		tok, err := dec.Token()
-		if err != nil {
-			return fatal("", err)
-		}
-		key, _ := tok.(string)
-		line := lr.lineAt(dec.InputOffset() - 1)
-		switch key {
-		case "format":
-			if err := dec.Decode(&format); err != nil {
-				return fatal("format", err)
-			}
-			sawFormat = true
-			if format != Format {
-				p.Add(line, 0, "format", fmt.Errorf("%w: format %q, want %q", ErrFormat, format, Format))
+	if c, err := d.peek(); err == nil && c == '}' {
+		d.next()
+	} else {
+		for {
+			if fileerr.Full(p) {
 				return nil, p.Err()
 			}
-		case "name":
-			if err := dec.Decode(&n.Name); err != nil {
-				if errors.Is(err, ErrTooLarge) {
-					return fatal("name", err)
-				}
-				p.Add(line, 0, "name", typeError(err))
-			} else if !tooLong(line, "name", n.Name) {
-				if err := actor.CheckText(n.Name, true); err != nil {
-					p.Add(line, 0, "name", err)
-				}
+			raw, line, err := d.value()
+			if err != nil {
+				return fatal(d.line, "", err)
 			}
-		case "description":
-			if err := dec.Decode(&n.Description); err != nil {
-				if errors.Is(err, ErrTooLarge) {
-					return fatal("description", err)
-				}
-				p.Add(line, 0, "description", typeError(err))
-			} else if !tooLong(line, "description", n.Description) {
-				if err := actor.CheckText(n.Description, true); err != nil {
-					p.Add(line, 0, "description", err)
-				}
+			var key string
+			if raw[0] != '"' || json.Unmarshal(raw, &key) != nil {
+				return fatal(line, "", fmt.Errorf("%w: invalid character %s looking for beginning of object key string", ErrFormat, quoteChar(raw[0])))
 			}
-		case "attrs":
-			if err := dec.Decode(&n.Attrs); err != nil {
-				if errors.Is(err, ErrTooLarge) {
-					return fatal("attrs", err)
-				}
-				p.Add(line, 0, "attrs", typeError(err))
+			if err := d.expect(':', "after object key"); err != nil {
+				return fatal(d.line, key, err)
 			}
-			for k, v := range n.Attrs {
-				if tooLong(line, "attrs", k) || tooLong(line, "attrs."+k, v) {
-					break
-				}
-			}
-			if err := network.CheckAttrs(n.Attrs); err != nil {
-				p.Add(line, 0, "attrs", err)
-			}
-		case "asOf":
-			var raw json.RawMessage
-			if err := dec.Decode(&raw); err != nil {
-				return fatal("asOf", err)
-			}
-			var day string
-			if err := decodeInto(raw, &day); err != nil {
-				p.Add(line, 0, "asOf", err)
-			} else if err := n.AsOf.UnmarshalText([]byte(day)); err != nil {
-				p.Add(line, 0, "asOf", err)
-			}
-		case "actors", "links":
-			if err := expectDelim(dec, '['); err != nil {
-				p.Add(line, 0, key, err)
-				return nil, p.Err()
-			}
-			arrayStart := dec.InputOffset()
-			for i := 0; dec.More(); i++ {
-				if i == 256 && key == "links" && size > 0 {
-					// Room for the links the rest of the file holds, at
-					// the size of the first 256: no regrowing.
-					per := max((dec.InputOffset()-arrayStart)/256, 16)
-					n.Grow(0, int(min((size-dec.InputOffset())/per*9/8, int64(lim.MaxElements))))
-				}
-				var obj json.RawMessage
-				var raw map[string]json.RawMessage
-				path := key + "[" + strconv.Itoa(i) + "]"
-				if elements++; elements > lim.MaxElements {
-					return fatal(path, fileerr.TooLarge("MaxElements", fmt.Sprintf("more than %d actors and links", lim.MaxElements)))
-				}
-				if values > 8*lim.MaxElements {
-					return fatal(path, tooManyValues(lim))
-				}
-				if fileerr.Full(p) {
+			switch key {
+			case "actors", "links":
+				if err := d.expect('[', "after \""+key+"\":"); err != nil {
+					p.Add(d.line, 0, key, err)
 					return nil, p.Err()
 				}
-				lr.mark = dec.InputOffset()
-				start := lr.lineAt(nextTokenOffset(dec))
-				err := dec.Decode(&obj)
-				if err == nil {
-					// The fast path first (see jsonfast.go); what it does
-					// not take goes the general path below.
+				arrayStart := d.off
+				for i := 0; ; i++ {
+					c, err := d.peek()
+					if err != nil {
+						return fatal(d.line, key, readErr(err))
+					}
+					if c == ']' {
+						d.next()
+						break
+					}
+					if i > 0 {
+						if err := d.expect(',', "after array element"); err != nil {
+							return fatal(d.line, key, err)
+						}
+					}
+					if i == 256 && key == "links" && size > 0 {
+						// Room for the links the rest of the file holds, at
+						// the size of the first 256: no regrowing.
+						per := max((d.off-arrayStart)/256, 16)
+						n.Grow(0, int(min((size-d.off)/per*9/8, int64(lim.MaxElements))))
+					}
+					path := key + "[" + strconv.Itoa(i) + "]"
+					if elements++; elements > lim.MaxElements {
+						return fatal(d.line, path, fileerr.TooLarge("MaxElements", fmt.Sprintf("more than %d actors and links", lim.MaxElements)))
+					}
+					if values > 8*lim.MaxElements {
+						return fatal(d.line, path, tooManyValues(lim))
+					}
+					if fileerr.Full(p) {
+						return nil, p.Err()
+					}
+					obj, start, err := d.value()
+					if err != nil {
+						return fatal(d.line, path, err)
+					}
+					// The fast path first (see jsonfast.go); what it does not
+					// take goes the general path below.
 					pos := elemPos{line: start, path: path, obj: obj, index: i}
 					if key == "actors" {
 						if a, ok := fastActorOf(obj, lim.MaxValue); ok {
@@ -331,12 +247,12 @@ func ReadJSONWith(r io.Reader, file string, lim Limits) (*network.Network, error
 						if actorsDone {
 							addLink(n, l, pos, bad, p)
 						} else {
+							pos.obj = slices.Clone(obj) // the scanner's buffer is reused
 							links = append(links, pendingLink{l, pos})
 						}
 						continue
 					}
 					if k, long := longString(obj, lim.MaxValue); long {
-						pos := elemPos{line: start, path: path, obj: obj}
 						at, field := start, path
 						if k != "" {
 							at, field = pos.lineOf(k), path+"."+k
@@ -344,64 +260,76 @@ func ReadJSONWith(r io.Reader, file string, lim Limits) (*network.Network, error
 						p.Add(at, 0, field, valueTooLong(lim.MaxValue))
 						continue
 					}
-					err = json.Unmarshal(obj, &raw)
-				}
-				if err != nil {
-					var se *json.SyntaxError
-					if errors.As(err, &se) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, ErrTooLarge) {
-						return fatal(path, err)
+					var raw map[string]json.RawMessage
+					if err := json.Unmarshal(obj, &raw); err != nil {
+						var se *json.SyntaxError
+						if errors.As(err, &se) {
+							return fatal(start, path, err)
+						}
+						p.Add(start, 0, path, typeError(err))
+						continue
 					}
-					p.Add(start, 0, path, typeError(err))
-					continue
+					if key == "actors" {
+						a, ok := decodeActor(raw, pos, p)
+						values += actorValues(&a)
+						if !ok {
+							bad.note(raw)
+						} else if err := n.AddActor(a); err != nil {
+							p.Add(pos.line, 0, pos.path, err)
+							bad[a.ID] = true
+						}
+						continue
+					}
+					if l, ok := decodeLink(raw, pos, p); ok {
+						values += linkValues(&l)
+						if actorsDone {
+							addLink(n, l, pos, bad, p)
+						} else {
+							pos.obj = slices.Clone(obj)
+							links = append(links, pendingLink{l, pos})
+						}
+					}
 				}
-				pos := elemPos{line: start, path: path, obj: obj}
 				if key == "actors" {
-					a, ok := decodeActor(raw, pos, p)
-					values += actorValues(&a)
-					if !ok {
-						bad.note(raw)
-					} else if err := n.AddActor(a); err != nil {
-						p.Add(pos.line, 0, pos.path, err)
-						bad[a.ID] = true
+					actorsDone = true
+					for _, pl := range links {
+						addLink(n, pl.l, pl.pos, bad, p)
 					}
-					continue
+					links = nil
 				}
-				pos.index = i
-				if l, ok := decodeLink(raw, pos, p); ok {
-					values += linkValues(&l)
-					if actorsDone {
-						addLink(n, l, pos, bad, p)
-					} else {
-						links = append(links, pendingLink{l, pos})
+			default:
+				if tooLong(line, "", key) {
+					return nil, p.Err()
+				}
+				raw, vline, err := d.value()
+				if err != nil {
+					return fatal(d.line, key, err)
+				}
+				if err := readTopLevel(n, key, raw, vline, &format, p, tooLong); err != nil {
+					return fatal(vline, key, err)
+				}
+				if key == "format" {
+					sawFormat = true
+					if format != Format {
+						p.Add(vline, 0, "format", fmt.Errorf("%w: format %q, want %q", ErrFormat, format, Format))
+						return nil, p.Err()
 					}
 				}
 			}
-			if _, err := dec.Token(); err != nil {
-				return fatal(key, err)
+			c, err := d.next()
+			if err != nil {
+				return fatal(d.line, "", err)
 			}
-			if key == "actors" {
-				actorsDone = true
-				for _, pl := range links {
-					addLink(n, pl.l, pl.pos, bad, p)
-				}
-				links = nil
+			if c == '}' {
+				break
 			}
-		default:
-			if tooLong(line, "", key) {
-				return nil, p.Err()
-			}
-			p.Add(line, 0, key, fmt.Errorf("%w: unknown field %q (valid: format, name, description, asOf, attrs, actors, links)", ErrFormat, key))
-			var skip json.RawMessage
-			if err := dec.Decode(&skip); err != nil {
-				return fatal(key, err)
+			if c != ',' {
+				return fatal(d.line, "", fmt.Errorf("%w: invalid character %s after object key:value pair", ErrFormat, quoteChar(c)))
 			}
 		}
 	}
-	if _, err := dec.Token(); err != nil {
-		return fatal("", err)
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		p.Add(lr.lineAt(dec.InputOffset()), 0, "", fmt.Errorf("%w: data after the top-level object", ErrFormat))
+	if err := d.end(); err != nil {
+		p.Add(d.line, 0, "", err)
 	}
 	for _, pl := range links { // links without any actors array
 		addLink(n, pl.l, pl.pos, bad, p)
@@ -413,6 +341,52 @@ func ReadJSONWith(r io.Reader, file string, lim Limits) (*network.Network, error
 		return nil, p.Err()
 	}
 	return n, nil
+}
+
+// readTopLevel decodes raw, the value of key of the top-level object other
+// than actors and links, into n or format, reporting its problems at line.
+// It returns an error only for what ends the reading (a malformed format).
+func readTopLevel(n *network.Network, key string, raw []byte, line int, format *string, p *fileerr.List, tooLong func(int, string, string) bool) error {
+	switch key {
+	case "format":
+		if err := json.Unmarshal(raw, format); err != nil {
+			return typeError(err)
+		}
+	case "name", "description":
+		v := &n.Name
+		if key == "description" {
+			v = &n.Description
+		}
+		if err := json.Unmarshal(raw, v); err != nil {
+			p.Add(line, 0, key, typeError(err))
+		} else if !tooLong(line, key, *v) {
+			if err := actor.CheckText(*v, true); err != nil {
+				p.Add(line, 0, key, err)
+			}
+		}
+	case "attrs":
+		if err := json.Unmarshal(raw, &n.Attrs); err != nil {
+			p.Add(line, 0, "attrs", typeError(err))
+		}
+		for k, v := range n.Attrs {
+			if tooLong(line, "attrs", k) || tooLong(line, "attrs."+k, v) {
+				break
+			}
+		}
+		if err := network.CheckAttrs(n.Attrs); err != nil {
+			p.Add(line, 0, "attrs", err)
+		}
+	case "asOf":
+		var day string
+		if err := decodeInto(raw, &day); err != nil {
+			p.Add(line, 0, "asOf", err)
+		} else if err := n.AsOf.UnmarshalText([]byte(day)); err != nil {
+			p.Add(line, 0, "asOf", err)
+		}
+	default:
+		p.Add(line, 0, key, fmt.Errorf("%w: unknown field %q (valid: format, name, description, asOf, attrs, actors, links)", ErrFormat, key))
+	}
+	return nil
 }
 
 // actorValues and linkValues count the attributes and list values of an
@@ -493,32 +467,6 @@ func fileSize(r io.Reader) int64 {
 		}
 	}
 	return 0
-}
-
-func nextTokenOffset(dec *json.Decoder) int64 {
-	off := dec.InputOffset()
-	br, ok := dec.Buffered().(io.ByteReader) // a bytes.Reader over the decoder's buffer
-	if !ok {
-		return off
-	}
-	for {
-		c, err := br.ReadByte()
-		if err != nil || c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != ',' && c != ':' {
-			return off
-		}
-		off++
-	}
-}
-
-func expectDelim(dec *json.Decoder, want json.Delim) error {
-	tok, err := dec.Token()
-	if err != nil {
-		return fmt.Errorf("%w: %v", ErrFormat, err)
-	}
-	if d, ok := tok.(json.Delim); !ok || d != want {
-		return fmt.Errorf("%w: want %q", ErrFormat, string(want))
-	}
-	return nil
 }
 
 // typeError marks a JSON value of the wrong type as a format problem.
@@ -699,7 +647,7 @@ func WriteJSON(w io.Writer, n *network.Network) error {
 		bw.Write(b)
 	}
 	bw.WriteString(",\n  \"actors\": [")
-	for i, a := range n.Actors() {
+	for i, a := range n.AllActors() {
 		sep := ",\n    "
 		if i == 0 {
 			sep = "\n    "
@@ -712,7 +660,7 @@ func WriteJSON(w io.Writer, n *network.Network) error {
 		bw.WriteString("\n  ")
 	}
 	bw.WriteString("],\n  \"links\": [")
-	for i, l := range n.Links() {
+	for i, l := range n.AllLinks() {
 		sep := ",\n    "
 		if i == 0 {
 			sep = "\n    "

@@ -3,6 +3,7 @@ package network
 import (
 	"errors"
 	"fmt"
+	"iter"
 	"maps"
 	"math"
 	"slices"
@@ -284,6 +285,33 @@ func (n *Network) Actors() []actor.Actor { return slices.Clone(n.actors) }
 // Links returns the links in the order they were added. The slice is a copy;
 // the links' own pointers, slices and maps are shared and must not be changed.
 func (n *Network) Links() []Link { return slices.Clone(n.links) }
+
+// AllActors returns an iterator over the actors, in the order they were
+// added, with their positions. Unlike Actors it copies nothing but the
+// actor being yielded, so writers and other readers of every actor of a
+// large network use it. The actors' own slices and maps are shared and
+// must not be changed.
+func (n *Network) AllActors() iter.Seq2[int, actor.Actor] {
+	return func(yield func(int, actor.Actor) bool) {
+		for i, a := range n.actors {
+			if !yield(i, a) {
+				return
+			}
+		}
+	}
+}
+
+// AllLinks returns an iterator over the links, in the order they were
+// added, with their positions; see AllActors.
+func (n *Network) AllLinks() iter.Seq2[int, Link] {
+	return func(yield func(int, Link) bool) {
+		for i, l := range n.links {
+			if !yield(i, l) {
+				return
+			}
+		}
+	}
+}
 
 // Actor returns the actor with the given ID.
 func (n *Network) Actor(id string) (actor.Actor, bool) {

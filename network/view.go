@@ -47,26 +47,54 @@ func (f Filter) keepLink(l Link) bool {
 // and links keep their order; n is not changed. The view shares the
 // actors' and links' slices and maps with n (neither is ever changed in
 // place), so it takes O(N + L) time and memory for the selection alone,
-// with no validation: everything in n is valid already.
+// with no validation: everything in n is valid already. When f keeps every
+// actor and link, the view shares n's arrays of actors and links too, and
+// costs only its indexes; adding to either network later does not change
+// the other.
 func (n *Network) View(f Filter) *Network {
 	keep := make([]bool, len(n.actors))
+	allActors := true
 	for i, a := range n.actors {
 		keep[i] = f.Actor == nil || f.Actor(a)
+		allActors = allActors && keep[i]
 	}
 	keepID := func(id string) bool { i, ok := n.byID[id]; return ok && i >= 0 && keep[i] }
 	v := &Network{Name: n.Name, Description: n.Description, Attrs: maps.Clone(n.Attrs), AsOf: n.AsOf}
 	linked := make([]bool, len(n.actors))
-	for _, l := range n.links {
+	keepLink := make([]bool, len(n.links))
+	kept := 0
+	for i, l := range n.links {
 		if keepID(l.From) && keepID(l.To) && f.keepLink(l) {
-			v.links = append(v.links, l)
+			keepLink[i] = true
+			kept++
 			linked[n.byID[l.From]], linked[n.byID[l.To]] = true, true
 		}
 	}
-	v.byID = make(map[string]int, len(n.actors))
-	for i, a := range n.actors {
-		if keep[i] && (!f.DropIsolated || linked[i]) {
-			v.byID[a.ID] = len(v.actors)
-			v.actors = append(v.actors, a)
+	if kept == len(n.links) {
+		v.links = n.links[:kept:kept] // shared: an append to either copies first
+	} else {
+		v.links = make([]Link, 0, kept)
+		for i, l := range n.links {
+			if keepLink[i] {
+				v.links = append(v.links, l)
+			}
+		}
+	}
+	if allActors && (!f.DropIsolated || !slices.Contains(linked, false)) {
+		v.actors = n.actors[:len(n.actors):len(n.actors)]
+		v.byID = maps.Clone(n.byID)
+		for id, i := range v.byID {
+			if i < 0 {
+				delete(v.byID, id)
+			}
+		}
+	} else {
+		v.byID = make(map[string]int, len(n.actors))
+		for i, a := range n.actors {
+			if keep[i] && (!f.DropIsolated || linked[i]) {
+				v.byID[a.ID] = len(v.actors)
+				v.actors = append(v.actors, a)
+			}
 		}
 	}
 	for i, l := range v.links {

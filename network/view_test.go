@@ -100,3 +100,22 @@ func TestProject(t *testing.T) {
 	}
 	require.Equal(t, []pair{{"o1-o2", 2, "p1;p2"}, {"o1-o3", 1, "p1"}, {"o2-o3", 1, "p1"}}, got)
 }
+
+// TestViewSharesButStaysApart takes a view that keeps everything, which
+// shares the network's arrays, and adds to each side: the other does not
+// change.
+func TestViewSharesButStaysApart(t *testing.T) {
+	n, err := Build("n", []actor.Actor{{ID: "a"}, {ID: "b"}, {ID: "c"}},
+		[]Link{{From: "a", To: "b"}})
+	require.NoError(t, err)
+	v := n.View(Filter{})
+	require.NoError(t, v.AddActor(actor.Actor{ID: "d"}))
+	require.NoError(t, v.AddLink(Link{From: "a", To: "d"}))
+	require.NoError(t, n.AddLink(Link{From: "b", To: "c"}))
+	require.Equal(t, 3, n.NumActors())
+	require.Equal(t, 4, v.NumActors())
+	_, inN := n.Actor("d")
+	require.False(t, inN)
+	require.Equal(t, []Link{{From: "a", To: "b"}, {From: "b", To: "c"}}, n.Links())
+	require.Equal(t, []Link{{From: "a", To: "b"}, {From: "a", To: "d"}}, v.Links())
+}

@@ -50,7 +50,7 @@ func Summarize(n *network.Network, at network.Date) Summary {
 		LinksByKind: map[string]int{}, LinksByStatus: map[string]int{},
 	}
 	linked := make(map[string]bool)
-	for _, l := range n.Links() {
+	for _, l := range n.AllLinks() {
 		s.LinksByKind[l.Kind.String()]++
 		st := l.Status.String()
 		if st == "" {
@@ -76,7 +76,7 @@ func Summarize(n *network.Network, at network.Date) Summary {
 			s.Over++
 		}
 	}
-	for _, a := range n.Actors() {
+	for _, a := range n.AllActors() {
 		s.ByKind[a.Kind.String()]++
 		lv := a.Level.String()
 		if lv == "" {

@@ -197,7 +197,7 @@ func (a *app) importLayout(source string) (*eu.Layout, error) {
 // imported network.
 func countKind(n *network.Network, orgs bool) int {
 	c := 0
-	for _, a := range n.Actors() {
+	for _, a := range n.AllActors() {
 		isProject := a.Kind == actor.Project
 		isOrg := !isProject && a.Kind != actor.Programme && a.Kind != actor.Fund
 		if orgs && isOrg || !orgs && isProject {

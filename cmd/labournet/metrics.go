@@ -335,9 +335,12 @@ progress bar with the time left on standard error.`,
 		}
 		defer o.abort()
 		a.act.set("preparing the network")
-		s := n.View(filter).InForce(day).Snapshot()
+		asOf := n.Day(day)
+		filter.At = asOf // one view: the filter's links in force that day
+		s := n.View(filter).Snapshot()
+		n = nil // the snapshot holds what the measures need: let the network go
 		if !a.quiet {
-			fmt.Fprintf(a.stderr, "%s: as of %s: the %s in force that day\n", cmd.CommandPath(), n.Day(day), prose.Count(s.NumLinks(), "link"))
+			fmt.Fprintf(a.stderr, "%s: as of %s: the %s in force that day\n", cmd.CommandPath(), asOf, prose.Count(s.NumLinks(), "link"))
 		}
 		opts := metricsOpts{directed: directed, group: group, approx: approx, seed: seed}
 		if approx == 0 && !exact && s.N() > autoApproxActors && slices.ContainsFunc(cols, func(c column) bool { return c.name == "betweenness" }) {

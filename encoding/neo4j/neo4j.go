@@ -62,7 +62,7 @@ func writeNodes(w io.Writer, n *network.Network) error {
 		return err
 	}
 	row := make([]string, 0, len(header))
-	for _, a := range n.Actors() {
+	for _, a := range n.AllActors() {
 		row = row[:0]
 		for _, f := range schema.Actor {
 			cell, err := value(f, &a)
@@ -96,7 +96,7 @@ func writeRelationships(w io.Writer, n *network.Network) error {
 		return err
 	}
 	row := make([]string, 0, len(header))
-	for i, l := range n.Links() {
+	for i, l := range n.AllLinks() {
 		row = append(row[:0], l.From, l.To, Type(l.Kind))
 		for _, f := range schema.Link {
 			if f.Name == "from" || f.Name == "to" {

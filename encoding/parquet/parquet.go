@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"path/filepath"
 	"slices"
@@ -64,20 +65,17 @@ func WriteTo(vertices, edges io.Writer, n *network.Network, opt Options) error {
 	if rows <= 0 {
 		rows = DefaultRowGroupRows
 	}
-	as := n.Actors()
-	if err := write(vertices, actorColumns, len(as), func(i int) (*actor.Actor, map[string]string) { return &as[i], as[i].Attrs }, n.Name, rows); err != nil {
+	if err := write(vertices, actorColumns, n.AllActors(), func(a *actor.Actor) map[string]string { return a.Attrs }, n.Name, rows); err != nil {
 		return fmt.Errorf("parquet: %s: %w", VerticesFile, err)
 	}
-	as = nil
-	ls := n.Links()
-	if err := write(edges, linkColumns, len(ls), func(i int) (*network.Link, map[string]string) { return &ls[i], ls[i].Attrs }, n.Name, rows); err != nil {
+	if err := write(edges, linkColumns, n.AllLinks(), func(l *network.Link) map[string]string { return l.Attrs }, n.Name, rows); err != nil {
 		return fmt.Errorf("parquet: %s: %w", EdgesFile, err)
 	}
 	return nil
 }
 
-// write writes count elements, each given by el, as one Parquet file.
-func write[T any](w io.Writer, t *table[T], count int, el func(int) (*T, map[string]string), name string, groupRows int) error {
+// write writes the elements, each with its attributes, as one Parquet file.
+func write[T any](w io.Writer, t *table[T], elems iter.Seq2[int, T], attrs func(*T) map[string]string, name string, groupRows int) error {
 	pw := pq.NewWriter(w, t.schema, pq.MaxRowsPerRowGroup(int64(groupRows)), pq.Compression(&pq.Snappy))
 	if name != "" {
 		pw.SetKeyValueMetadata(NameKey, name)
@@ -91,9 +89,8 @@ func write[T any](w io.Writer, t *table[T], count int, el func(int) (*T, map[str
 		batch = batch[:0]
 		return nil
 	}
-	for i := range count {
-		e, attrs := el(i)
-		row, err := t.row(e, attrs, rowBuffer(batch))
+	for i, e := range elems {
+		row, err := t.row(&e, attrs(&e), rowBuffer(batch))
 		if err != nil {
 			return fmt.Errorf("row %d: %w", i+1, err)
 		}
