@@ -210,11 +210,12 @@ func ReadJSONWith(r io.Reader, file string, lim Limits) (*network.Network, error
 							return fatal(d.line, key, err)
 						}
 					}
-					if i == 256 && key == "links" && size > 0 {
+					if key == "links" && size > 0 && (i == 256 || i == 1<<14 || i == 1<<18 || i == 1<<21) {
 						// Room for the links the rest of the file holds, at
-						// the size of the first 256: no regrowing.
-						per := max((d.off-arrayStart)/256, 16)
-						n.Grow(0, int(min((size-d.off)/per*9/8, int64(lim.MaxElements))))
+						// the average size so far, estimated again as more are
+						// read: a few moves instead of doubling.
+						per := max((d.off-arrayStart)/int64(i), 16)
+						n.Grow(0, int(min((size-d.off)/per*17/16, int64(lim.MaxElements))))
 					}
 					path := key + "[" + strconv.Itoa(i) + "]"
 					if elements++; elements > lim.MaxElements {

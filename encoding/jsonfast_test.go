@@ -2,11 +2,15 @@ package encoding
 
 import (
 	"encoding/json"
+	"fmt"
+	"io"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/stretchr/testify/require"
 
 	"github.com/labournet/labournet/internal/fileerr"
 )
@@ -104,4 +108,51 @@ func FuzzFastElem(f *testing.F) {
 			t.Fatalf("%q: (-general +fast)\n%s", obj, d)
 		}
 	})
+}
+
+// TestDocScannerChunks reads values split across the reader's chunks at
+// every place, with a reader that gives one byte at a time: the values and
+// their lines are those of the whole text.
+func TestDocScannerChunks(t *testing.T) {
+	text := "{\"a\": 12345, \"b\": \"x\\\"}\\\\\", \"c\": [1, {\"d\": \"]\"}],\n\"e\": true}"
+	var want, got []string
+	for _, r := range []io.Reader{strings.NewReader(text), iotest.OneByteReader(strings.NewReader(text))} {
+		d := newDocScanner(r, 1<<20, 1<<20)
+		var vals []string
+		if c, err := d.next(); err != nil || c != '{' {
+			t.Fatalf("start: %q %v", c, err)
+		}
+		for {
+			k, _, err := d.value()
+			if err != nil {
+				t.Fatal(err)
+			}
+			vals = append(vals, string(k))
+			if err := d.expect(':', "after key"); err != nil {
+				t.Fatal(err)
+			}
+			v, line, err := d.value()
+			if err != nil {
+				t.Fatal(err)
+			}
+			vals = append(vals, fmt.Sprintf("%s@%d", v, line))
+			c, err := d.next()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c == '}' {
+				break
+			}
+		}
+		if err := d.end(); err != nil {
+			t.Fatal(err)
+		}
+		if want == nil {
+			want = vals
+		} else {
+			got = vals
+		}
+	}
+	require.Equal(t, []string{`"a"`, "12345@1", `"b"`, `"x\"}\\"@1`, `"c"`, `[1, {"d": "]"}]@1`, `"e"`, "true@2"}, want)
+	require.Equal(t, want, got, "one byte at a time")
 }

@@ -2,6 +2,7 @@ package encoding
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -103,72 +104,82 @@ func quoteChar(c byte) string {
 }
 
 // value reads one JSON value after white space and returns its bytes,
-// valid until the next call, and the line it starts on.
+// valid until the next call, and the line it starts on. It scans the
+// reader's buffer a chunk at a time, not byte by byte.
 func (d *docScanner) value() ([]byte, int, error) {
 	c, err := d.peek()
 	if err != nil {
 		return nil, 0, readErr(err)
 	}
-	start := d.line
-	d.buf = d.buf[:0]
-	depth := 0
-	inString, escaped := false, false
-	take := func(c byte) error {
-		d.buf = append(d.buf, c)
-		d.off++
-		if c == '\n' {
-			d.line++
-		}
-		if int64(len(d.buf)) > d.window {
-			return fileerr.TooLarge("MaxValue", fmt.Sprintf("one element longer than %s of input (8×MaxValue+64 KiB; MaxValue is %s)",
-				fileerr.Size(d.window), fileerr.Size(int64(d.maxValue))))
-		}
-		return nil
-	}
-	scalar := c != '{' && c != '[' && c != '"'
 	switch c {
 	case ',', ']', '}', ':':
 		return nil, 0, fmt.Errorf("%w: invalid character %s looking for beginning of value", ErrFormat, quoteChar(c))
 	}
+	start := d.line
+	d.buf = d.buf[:0]
+	depth := 0
+	inString, escaped := false, false
+	scalar := c != '{' && c != '[' && c != '"'
 	for {
-		c, err := d.r.ReadByte()
-		if err == io.EOF && scalar && len(d.buf) > 0 {
-			return d.buf, start, nil // a number or literal at the end of the input
-		}
-		if err != nil {
+		chunk, err := d.r.Peek(max(d.r.Buffered(), 1))
+		if len(chunk) == 0 {
+			if err == io.EOF && scalar && len(d.buf) > 0 {
+				return d.buf, start, nil // a number or literal at the end of the input
+			}
 			return nil, 0, readErr(err)
 		}
-		switch {
-		case inString:
+		end, found := -1, false // the index of the value's last byte in chunk (-1: the chunk's first byte ends a scalar)
+	scan:
+		for i, c := range chunk {
 			switch {
-			case escaped:
-				escaped = false
-			case c == '\\':
-				escaped = true
+			case inString:
+				switch {
+				case escaped:
+					escaped = false
+				case c == '\\':
+					escaped = true
+				case c == '"':
+					inString = false
+					if depth == 0 {
+						end, found = i, true
+						break scan
+					}
+				}
+			case scalar:
+				switch c {
+				case ',', ']', '}', ':', ' ', '\t', '\r', '\n':
+					end, found = i-1, true
+					break scan
+				}
 			case c == '"':
-				inString = false
+				inString = true
+			case c == '{' || c == '[':
+				depth++
+			case c == '}' || c == ']':
+				depth--
+				if depth == 0 {
+					end, found = i, true
+					break scan
+				}
+				if depth < 0 {
+					return nil, 0, fmt.Errorf("%w: invalid character %s looking for beginning of value", ErrFormat, quoteChar(c))
+				}
 			}
-		case scalar:
-			switch c {
-			case ',', ']', '}', ':', ' ', '\t', '\r', '\n':
-				d.r.UnreadByte()
-				return d.buf, start, nil
-			}
-		case c == '"':
-			inString = true
-		case c == '{' || c == '[':
-			depth++
-		case c == '}' || c == ']':
-			depth--
 		}
-		if err := take(c); err != nil {
-			return nil, 0, err
+		take := chunk
+		if found {
+			take = chunk[:end+1]
 		}
-		if !scalar && !inString && depth == 0 {
+		d.buf = append(d.buf, take...)
+		d.line += bytes.Count(take, []byte("\n"))
+		d.off += int64(len(take))
+		d.r.Discard(len(take))
+		if int64(len(d.buf)) > d.window {
+			return nil, 0, fileerr.TooLarge("MaxValue", fmt.Sprintf("one element longer than %s of input (8×MaxValue+64 KiB; MaxValue is %s)",
+				fileerr.Size(d.window), fileerr.Size(int64(d.maxValue))))
+		}
+		if found {
 			return d.buf, start, nil
-		}
-		if depth < 0 {
-			return nil, 0, fmt.Errorf("%w: invalid character %s looking for beginning of value", ErrFormat, quoteChar(c))
 		}
 	}
 }

@@ -34,6 +34,13 @@ type Network struct {
 	byID    map[string]int
 	links   []Link
 	linkIDs map[string]int
+	recent  [2]recentID // the ends of the last link added: links often share one
+}
+
+// recentID is an actor ID and its position, remembered to save a lookup.
+type recentID struct {
+	id string
+	at int
 }
 
 // New returns an empty network with the given name.
@@ -176,7 +183,7 @@ func (n *Network) checkLink(index int, l Link) (from, to int, err error) {
 	}{{"from", l.From, &from}, {"to", l.To, &to}} {
 		if end.id == "" {
 			add(end.field, end.id, ErrEmptyID)
-		} else if i, ok := n.byID[end.id]; !ok {
+		} else if i, ok := n.lookup(end.id); !ok {
 			add(end.field, end.id, ErrUnknownActor)
 		} else {
 			*end.at = i
@@ -226,6 +233,23 @@ func (n *Network) checkLink(index int, l Link) (from, to int, err error) {
 		}
 	}
 	return from, to, errors.Join(errs...)
+}
+
+// lookup returns the position of the actor id, as byID does, first
+// asking the ends of the last link added: readers add the links of a
+// project, or of an actor, one after another.
+func (n *Network) lookup(id string) (int, bool) {
+	for _, r := range n.recent {
+		if r.id == id && r.id != "" {
+			return r.at, true
+		}
+	}
+	i, ok := n.byID[id]
+	if ok && i >= 0 {
+		n.recent[1] = n.recent[0]
+		n.recent[0] = recentID{id, i}
+	}
+	return i, ok
 }
 
 // checkAttr checks one attribute: its name as a single line of text, its

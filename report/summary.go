@@ -49,14 +49,14 @@ func Summarize(n *network.Network, at network.Date) Summary {
 		ByKind: map[string]int{}, ByLevel: map[string]int{},
 		LinksByKind: map[string]int{}, LinksByStatus: map[string]int{},
 	}
-	linked := make(map[string]bool)
+	// Counted by enum value, then named: map updates per link took seconds
+	// at 10^6 actors.
+	var byKind [256]int
+	var byStatus [256]int
+	linked := make(map[string]bool, n.NumActors())
 	for _, l := range n.AllLinks() {
-		s.LinksByKind[l.Kind.String()]++
-		st := l.Status.String()
-		if st == "" {
-			st = "unknown"
-		}
-		s.LinksByStatus[st]++
+		byKind[l.Kind]++
+		byStatus[l.Status]++
 		if l.Start.IsZero() && l.End.IsZero() {
 			s.Undated++
 		}
@@ -74,6 +74,20 @@ func Summarize(n *network.Network, at network.Date) Summary {
 			s.NotYet++
 		default:
 			s.Over++
+		}
+	}
+	for k, c := range byKind {
+		if c > 0 {
+			s.LinksByKind[network.LinkKind(k).String()] += c
+		}
+	}
+	for st, c := range byStatus {
+		if c > 0 {
+			name := network.Status(st).String()
+			if name == "" {
+				name = "unknown"
+			}
+			s.LinksByStatus[name] += c
 		}
 	}
 	for _, a := range n.AllActors() {
