@@ -41,12 +41,7 @@ type ClosenessOptions struct {
 // searches under way.
 func Closeness(ctx context.Context, s *network.Snapshot, opt ClosenessOptions) (analysis.Ranking, error) {
 	n := s.N()
-	return cenPerSource(ctx, s, opt, func(c *search.Search) float64 {
-		total, r := 0.0, 0
-		for _, v := range c.Order {
-			total += c.Dist[v]
-			r++
-		}
+	return cenPerSource(ctx, s, opt, func(r int, total, _ float64) float64 {
 		if total <= 0 || n <= 1 {
 			return 0
 		}
@@ -67,31 +62,41 @@ func Closeness(ctx context.Context, s *network.Snapshot, opt ClosenessOptions) (
 // Internet Math. 10, 2014. One search per actor: O(N·E) time unweighted.
 // Cancellation and progress are as for Closeness.
 func Harmonic(ctx context.Context, s *network.Snapshot, opt ClosenessOptions) (analysis.Ranking, error) {
-	return cenPerSource(ctx, s, opt, func(c *search.Search) float64 {
-		h := 0.0
-		for _, v := range c.Order {
-			if d := c.Dist[v]; d > 0 {
-				h += 1 / d
-			}
-		}
-		return h
-	})
+	return cenPerSource(ctx, s, opt, func(_ int, _, inv float64) float64 { return inv })
 }
 
 // cenPerSource runs a search from every actor along the backward view (so
-// that distances are those into it) and ranks the actors by f of their
-// search.
-func cenPerSource(ctx context.Context, s *network.Snapshot, opt ClosenessOptions, f func(c *search.Search) float64) (analysis.Ranking, error) {
+// that distances are those into it) and ranks the actors by f of what the
+// search reached: the number of actors (the source included), the sum of
+// their distances and the sum of their inverse distances. Unweighted, the
+// searches are search.Levels; weighted, Dijkstra's.
+func cenPerSource(ctx context.Context, s *network.Snapshot, opt ClosenessOptions, f func(reached int, sum, inv float64) float64) (analysis.Ranking, error) {
 	n := s.N()
 	g := search.Backward(s, opt.Directed)
 	dist := search.Distance(opt.Weighted, opt.WeightIsDistance)
 	vals := make([]float64, n)
 	t := search.NewTracker(ctx, n, opt.Progress)
 	if _, err := search.Parallel(t, n, nil, opt.Workers, func(c *search.Search, src int, _ []float64) {
+		if dist == nil {
+			r, sum, inv, ok := c.Levels(g, src)
+			if ok {
+				vals[src] = f(r, sum, inv)
+			}
+			return
+		}
 		if !c.Run(g, src, dist) {
 			return // cancelled
 		}
-		vals[src] = f(c)
+		r, sum, inv := 0, 0.0, 0.0
+		for _, v := range c.Order {
+			d := c.Dist[v]
+			r++
+			sum += d
+			if d > 0 {
+				inv += 1 / d
+			}
+		}
+		vals[src] = f(r, sum, inv)
 	}); err != nil {
 		return nil, err
 	}
