@@ -285,8 +285,8 @@ func (b *builder) participation(r *record, orgID string) {
 	if v := r.v[fOrder]; v != "" {
 		attrs["order"] = v
 	}
-	if role == "" && r.rawRole != "" {
-		attrs["sourceRole"] = r.rawRole
+	if raw := cmp.Or(r.rawRole, r.v[fRole]); role == "" && raw != "" {
+		attrs["sourceRole"] = raw
 	}
 	for _, a := range r.attrs {
 		switch a.of {
@@ -345,8 +345,7 @@ func (b *builder) fillOrg(o *orgBuild, r *record) {
 				b.renamed[r.v[fCountry]] = c
 			}
 		} else {
-			b.warns.add(Warning{File: r.t.file, Line: r.line, Column: r.col[fCountry], Path: r.t.header[r.col[fCountry]-1],
-				Message: fmt.Sprintf("country %q is no ISO 3166-1 code or country name: kept as the attribute \"sourceCountry\"", r.v[fCountry])})
+			b.warns.add(r.warning(fCountry, fmt.Sprintf("country %q is no ISO 3166-1 code or country name: kept as the attribute \"sourceCountry\"", r.v[fCountry])))
 			set("sourceCountry", r.v[fCountry])
 		}
 	}
@@ -364,9 +363,8 @@ func (b *builder) fillOrg(o *orgBuild, r *record) {
 			a.Kind = k
 			set("sourceType", r.v[fType])
 		} else {
-			b.warns.add(Warning{File: r.t.file, Line: r.line, Column: r.col[fType], Path: r.t.header[r.col[fType]-1],
-				Message: fmt.Sprintf("organisation type %q is unknown: the organisation is an organisation, with the type kept as the attribute \"sourceType\"", r.rawType)})
-			set("sourceType", r.rawType)
+			b.warns.add(r.warning(fType, fmt.Sprintf("organisation type %q is unknown: the organisation is an organisation, with the type kept as the attribute \"sourceType\"", cmp.Or(r.rawType, r.v[fType]))))
+			set("sourceType", cmp.Or(r.rawType, r.v[fType]))
 		}
 	}
 	if r.v[fSME] != "" {
@@ -395,8 +393,7 @@ func (b *builder) role(r *record) string {
 	if i := slices.IndexFunc(participationRoles, func(x string) bool { return strings.EqualFold(x, v) }); i >= 0 {
 		return participationRoles[i]
 	}
-	b.warns.add(Warning{File: r.t.file, Line: r.line, Column: r.col[fRole], Path: r.t.header[r.col[fRole]-1],
-		Message: fmt.Sprintf("role %q is unknown: the link has no role, and the source's kept as the attribute \"sourceRole\"", r.rawRole)})
+	b.warns.add(r.warning(fRole, fmt.Sprintf("role %q is unknown: the link has no role, and the source's kept as the attribute \"sourceRole\"", cmp.Or(r.rawRole, v))))
 	return ""
 }
 

@@ -411,3 +411,33 @@ func TestPresetsParse(t *testing.T) {
 	_, err := eu.Preset("nope")
 	require.ErrorContains(t, err, "no preset \"nope\" (presets: cordis, erasmus, kohesio)")
 }
+
+// TestDefaultsWarnAtTheRow gives through a mapping's defaults a role, a type
+// and a country the importer does not know: the warnings name the row and
+// the field, as no column holds them, and the values are kept.
+func TestDefaultsWarnAtTheRow(t *testing.T) {
+	m, err := mapping.Parse(strings.NewReader(`{"format": "labournet-mapping/1", "participations": {
+		"columns": {"Code": "project", "Who": "org.name"},
+		"defaults": {"role": "sponsor", "org.type": "guild", "org.country": "Atlantis"}}}`), "m.json")
+	require.NoError(t, err)
+	l, err := eu.FromMapping(m)
+	require.NoError(t, err)
+	res, err := eu.ImportReader(context.Background(), l, strings.NewReader("Code,Who\nP1,Acme\n"), "x.csv", eu.Options{})
+	require.NoError(t, err)
+	var ws []string
+	for _, w := range res.Warnings {
+		ws = append(ws, w.String())
+	}
+	require.Contains(t, ws, `x.csv:2: role: role "sponsor" is unknown: the link has no role, and the source's kept as the attribute "sourceRole"`)
+	require.Contains(t, ws, `x.csv:2: org.type: organisation type "guild" is unknown: the organisation is an organisation, with the type kept as the attribute "sourceType"`)
+	require.Contains(t, ws, `x.csv:2: org.country: country "Atlantis" is no ISO 3166-1 code or country name: kept as the attribute "sourceCountry"`)
+	a, ok := res.Network.Actor("org-acme-atlantis")
+	require.True(t, ok, "known by name and the country as written")
+	require.Equal(t, "guild", a.Attrs["sourceType"])
+	require.Equal(t, "Atlantis", a.Attrs["sourceCountry"])
+	for _, lk := range res.Network.Links() {
+		if lk.Kind == network.Partnership {
+			require.Equal(t, "sponsor", lk.Attrs["sourceRole"])
+		}
+	}
+}

@@ -39,13 +39,11 @@ type attr struct {
 // table is what one file or sheet holds, as read: its place, its columns
 // and its rows.
 type table struct {
-	file   string    // "organization.csv", "book.xlsx[Partners]"
-	kind   tableKind // what it holds
-	header []string  // the header as written
-	col    [numFields]int
-	// rawType and rawRole name the columns whose text, before the
-	// layout's value map, is kept when the value is not understood.
-	rows []record
+	file   string         // "organization.csv", "book.xlsx[Partners]"
+	kind   tableKind      // what it holds
+	header []string       // the header as written
+	col    [numFields]int // the 1-based column of each field, 0 when none
+	rows   []record
 }
 
 // record is one row of a table: the text of each field after the layout's
@@ -70,6 +68,16 @@ func (r *record) place(f field, err error) *fileerr.ParseError {
 		e.Path = f.String()
 	}
 	return e
+}
+
+// warning returns a warning about field f of the record, placed at its
+// column, or at the row when the value came from the layout's defaults.
+func (r *record) warning(f field, msg string) Warning {
+	w := Warning{File: r.t.file, Line: r.line, Path: f.String(), Message: msg}
+	if c := r.col[f]; c > 0 {
+		w.Column, w.Path = c, r.t.header[c-1]
+	}
+	return w
 }
 
 // columns is the reading of a header row against a layout.
