@@ -72,20 +72,42 @@ func betweennessFrom(ctx context.Context, s *network.Snapshot, sources []int, op
 		total = len(sources)
 	}
 	t := search.NewTracker(ctx, total, opt.Progress)
+	back := search.Backward(s, opt.Directed) // the arcs into an actor: where its predecessors are
 	bc, err := search.Parallel(t, n, sources, opt.Workers, func(c *search.Search, src int, acc []float64) {
-		if !c.Run(g, src, dist) {
-			return // cancelled
-		}
-		// Accumulate dependencies in reverse order of distance.
 		dep := cenDeps(c, n)
-		for k := len(c.Order) - 1; k >= 0; k-- {
-			w := c.Order[k]
-			coeff := (1 + dep[w]) / c.Sigma[w]
-			for _, v := range c.Preds[w] {
-				dep[v] += c.Sigma[v] * coeff
+		if dist == nil {
+			// Unweighted: the predecessors of w are its neighbours one
+			// link closer to the source, found again rather than stored.
+			if !c.Counts(g, src) {
+				return // cancelled
 			}
-			if int(w) != src {
-				acc[w] += dep[w]
+			for k := len(c.Order) - 1; k >= 0; k-- {
+				w := c.Order[k]
+				coeff := (1 + dep[w]) / c.Sigma[w]
+				dv := c.Dist[w] - 1
+				for _, v := range back.Row(int(w)) {
+					if c.Dist[v] == dv {
+						dep[v] += c.Sigma[v] * coeff
+					}
+				}
+				if int(w) != src {
+					acc[w] += dep[w]
+				}
+			}
+		} else {
+			if !c.Run(g, src, dist) {
+				return // cancelled
+			}
+			// Accumulate dependencies in reverse order of distance.
+			for k := len(c.Order) - 1; k >= 0; k-- {
+				w := c.Order[k]
+				coeff := (1 + dep[w]) / c.Sigma[w]
+				for _, v := range c.Preds[w] {
+					dep[v] += c.Sigma[v] * coeff
+				}
+				if int(w) != src {
+					acc[w] += dep[w]
+				}
 			}
 		}
 		for _, w := range c.Order {

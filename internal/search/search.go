@@ -161,6 +161,40 @@ func (c *Search) Run(g Adjacency, src int, dist func(w float64) float64) bool {
 	return true
 }
 
+// Counts is Run for unweighted searches whose caller walks the
+// predecessors itself (Brandes' accumulation, which takes the actors one
+// link closer to the source among the neighbours): it records distances,
+// path counts and the order, but no predecessor lists, whose appends were
+// most of a search's memory traffic.
+func (c *Search) Counts(g Adjacency, src int) bool {
+	c.reset()
+	c.Dist[src] = 0
+	c.Sigma[src] = 1
+	c.queue = append(c.queue[:0], int32(src))
+	for h := 0; h < len(c.queue); h++ {
+		v := c.queue[h]
+		c.Order = append(c.Order, v)
+		if c.Stop != nil && len(c.Order)%checkEvery == 0 && c.Stop() {
+			return false
+		}
+		dv, sv := c.Dist[v]+1, c.Sigma[v]
+		for _, w := range g.row(int(v)) {
+			switch d := c.Dist[w]; {
+			case d > dv: // +Inf: not reached yet
+				c.Dist[w] = dv
+				c.Sigma[w] = sv
+				c.queue = append(c.queue, w)
+			case d == dv:
+				c.Sigma[w] += sv
+			}
+		}
+	}
+	return true
+}
+
+// Row returns the neighbours of actor i in g.
+func (g Adjacency) Row(i int) []int32 { return g.row(i) }
+
 // Levels searches from src along g by links, level by level, and returns
 // what closeness and harmonic centrality need: the actors reached (src
 // included), the sum of their distances and the sum of their inverse
