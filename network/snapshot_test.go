@@ -192,3 +192,34 @@ func BenchmarkConnectedComponentsSnapshot_1e4(b *testing.B) { benchComponents(b,
 func BenchmarkConnectedComponentsSnapshot_1e5(b *testing.B) { benchComponents(b, 1e5, true) }
 func BenchmarkConnectedComponentsGonum_1e4(b *testing.B)    { benchComponents(b, 1e4, false) }
 func BenchmarkConnectedComponentsGonum_1e5(b *testing.B)    { benchComponents(b, 1e5, false) }
+
+// TestSnapshotOf builds the snapshot of a selection directly and through a
+// view: the two agree, actor by actor and neighbour by neighbour.
+func TestSnapshotOf(t *testing.T) {
+	n, err := Build("s", []actor.Actor{{ID: "a"}, {ID: "b"}, {ID: "c"}, {ID: "d", Kind: actor.School}, {ID: "e"}},
+		[]Link{
+			{From: "a", To: "b", Weight: 2},
+			{From: "b", To: "c", Kind: Funding, Start: MustParseDate("2020")},
+			{From: "c", To: "d", Status: Ended},
+			{From: "a", To: "d", Kind: Service},
+			{From: "a", To: "b", Kind: Membership},
+		})
+	require.NoError(t, err)
+	for _, f := range []Filter{
+		{},
+		{At: MustParseDate("2019-06-01")},
+		{Kinds: []LinkKind{Cooperation, Funding}},
+		{Actor: func(a actor.Actor) bool { return a.Kind != actor.School }, DropIsolated: true},
+	} {
+		want, got := n.View(f).Snapshot(), n.SnapshotOf(f)
+		require.Equal(t, want.N(), got.N())
+		require.Equal(t, want.NumLinks(), got.NumLinks())
+		for i := range want.N() {
+			require.Equal(t, want.ID(i), got.ID(i))
+			require.Equal(t, want.Neighbors(i), got.Neighbors(i))
+			require.Equal(t, want.NeighborWeights(i), got.NeighborWeights(i))
+			require.Equal(t, want.Out(i), got.Out(i))
+			require.Equal(t, want.In(i), got.In(i))
+		}
+	}
+}

@@ -52,24 +52,8 @@ func (f Filter) keepLink(l Link) bool {
 // costs only its indexes; adding to either network later does not change
 // the other.
 func (n *Network) View(f Filter) *Network {
-	keep := make([]bool, len(n.actors))
-	allActors := true
-	for i, a := range n.actors {
-		keep[i] = f.Actor == nil || f.Actor(a)
-		allActors = allActors && keep[i]
-	}
-	keepID := func(id string) bool { i, ok := n.byID[id]; return ok && i >= 0 && keep[i] }
+	keep, keepLink, actors, kept := n.selection(f)
 	v := &Network{Name: n.Name, Description: n.Description, Attrs: maps.Clone(n.Attrs), AsOf: n.AsOf}
-	linked := make([]bool, len(n.actors))
-	keepLink := make([]bool, len(n.links))
-	kept := 0
-	for i, l := range n.links {
-		if keepID(l.From) && keepID(l.To) && f.keepLink(l) {
-			keepLink[i] = true
-			kept++
-			linked[n.byID[l.From]], linked[n.byID[l.To]] = true, true
-		}
-	}
 	if kept == len(n.links) {
 		v.links = n.links[:kept:kept] // shared: an append to either copies first
 	} else {
@@ -80,7 +64,7 @@ func (n *Network) View(f Filter) *Network {
 			}
 		}
 	}
-	if allActors && (!f.DropIsolated || !slices.Contains(linked, false)) {
+	if actors == len(n.actors) {
 		v.actors = n.actors[:len(n.actors):len(n.actors)]
 		v.byID = maps.Clone(n.byID)
 		for id, i := range v.byID {
@@ -89,9 +73,10 @@ func (n *Network) View(f Filter) *Network {
 			}
 		}
 	} else {
-		v.byID = make(map[string]int, len(n.actors))
+		v.byID = make(map[string]int, actors)
+		v.actors = make([]actor.Actor, 0, actors)
 		for i, a := range n.actors {
-			if keep[i] && (!f.DropIsolated || linked[i]) {
+			if keep[i] {
 				v.byID[a.ID] = len(v.actors)
 				v.actors = append(v.actors, a)
 			}
@@ -106,6 +91,32 @@ func (n *Network) View(f Filter) *Network {
 		}
 	}
 	return v
+}
+
+// selection returns what f keeps of n: each actor (after DropIsolated)
+// and each link, and how many of each. It takes O(N + L) time.
+func (n *Network) selection(f Filter) (keep, keepLink []bool, actors, links int) {
+	keep = make([]bool, len(n.actors))
+	for i, a := range n.actors {
+		keep[i] = f.Actor == nil || f.Actor(a)
+	}
+	keepID := func(id string) bool { i, ok := n.byID[id]; return ok && i >= 0 && keep[i] }
+	linked := make([]bool, len(n.actors))
+	keepLink = make([]bool, len(n.links))
+	for i, l := range n.links {
+		if keepID(l.From) && keepID(l.To) && f.keepLink(l) {
+			keepLink[i] = true
+			links++
+			linked[n.byID[l.From]], linked[n.byID[l.To]] = true, true
+		}
+	}
+	for i := range keep {
+		keep[i] = keep[i] && (!f.DropIsolated || linked[i])
+		if keep[i] {
+			actors++
+		}
+	}
+	return keep, keepLink, actors, links
 }
 
 // Ego returns the ego network of the actor id to the given radius: the actor,

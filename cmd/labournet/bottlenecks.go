@@ -103,7 +103,7 @@ type broker struct {
 // brokers are the top of each.
 func findBottlenecks(ctx context.Context, act *activity, n *network.Network, day network.Date, top int) (*bottlenecks, error) {
 	act.set("preparing the network")
-	s := n.InForce(day).Snapshot()
+	s := n.SnapshotOf(network.Filter{At: n.Day(day)})
 	name := func(id string) string {
 		if a, ok := n.Actor(id); ok {
 			return a.Label()

@@ -198,3 +198,14 @@ func TestReadersNotesLimitsAndMapping(t *testing.T) {
 	require.Equal(t, 0, code, errOut)
 	require.Contains(t, out, "5 actors, 3 links", "a workbook read through its mapping")
 }
+
+// TestMetricsComponent numbers the components, the largest 0, an isolated
+// actor one of its own.
+func TestMetricsComponent(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "actors.csv"), []byte("id,kind\na,school\nb,school\nc,school\nd,school\ne,school\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "links.csv"), []byte("from,to,kind\na,b,cooperation\nb,c,cooperation\nd,e,cooperation\n"), 0o644))
+	code, out, errOut := runCLI("metrics", dir, "--only", "id,component", "-q")
+	require.Equal(t, 0, code, errOut)
+	require.Equal(t, "id,component\na,0\nb,0\nc,0\nd,1\ne,1\n", out)
+}

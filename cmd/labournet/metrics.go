@@ -167,6 +167,16 @@ func metricColumns() []column {
 		{"clustering", rankingCol(func(r *metricsRun) (analysis.Ranking, error) {
 			return cohesion.Clustering(r.s, cohesion.ClusteringOptions{Directed: r.o.directed}), nil
 		})},
+		{"component", func(r *metricsRun) ([]any, error) {
+			out := make([]any, r.s.N())
+			for c, g := range cohesion.Components(r.s) {
+				for _, id := range g {
+					i, _ := r.s.Index(id)
+					out[i] = c
+				}
+			}
+			return out, nil
+		}},
 		{"community", func(r *metricsRun) ([]any, error) {
 			out := make([]any, r.s.N())
 			for c, g := range cohesion.Louvain(r.s, cohesion.LouvainOptions{}).Groups {
@@ -238,6 +248,7 @@ func (a *app) metricsCmd() *cobra.Command {
     pagerank             PageRank, damping 0.85
     core                 k-core number
     clustering           local clustering coefficient
+    component            connected component, 0 the largest (ties: smallest actor ID)
     community            Louvain community (seed 0), numbered by smallest actor ID
     constraint, effective_size, efficiency, hierarchy   Burt's structural holes
     articulation         true when its removal splits the network
@@ -336,8 +347,8 @@ progress bar with the time left on standard error.`,
 		defer o.abort()
 		a.act.set("preparing the network")
 		asOf := n.Day(day)
-		filter.At = asOf // one view: the filter's links in force that day
-		s := n.View(filter).Snapshot()
+		filter.At = asOf // one selection: the filter's links in force that day
+		s := n.SnapshotOf(filter)
 		n = nil // the snapshot holds what the measures need: let the network go
 		if !a.quiet {
 			fmt.Fprintf(a.stderr, "%s: as of %s: the %s in force that day\n", cmd.CommandPath(), asOf, prose.Count(s.NumLinks(), "link"))
