@@ -124,3 +124,21 @@ func PeakHeap(f func()) uint64 {
 	}
 	return peak - base
 }
+
+// BenchWrite runs write on RichNetwork(b, 10^5) (5·10^5 links) in the
+// benchmark loop, and reports allocations and the peak heap in use above
+// the network's own, in MiB: the benchmarks of the writers share it.
+func BenchWrite(b *testing.B, write func(n *network.Network) error) {
+	n := RichNetwork(b, 100_000)
+	b.ReportAllocs()
+	b.ResetTimer()
+	var peak uint64
+	for b.Loop() {
+		peak = max(peak, PeakHeap(func() {
+			if err := write(n); err != nil {
+				b.Fatal(err)
+			}
+		}))
+	}
+	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MiB")
+}
