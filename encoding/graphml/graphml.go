@@ -124,7 +124,6 @@ var (
 // could not be read back.
 func Write(w io.Writer, n *network.Network) error {
 	b := bufio.NewWriter(w)
-	as, ls := n.Actors(), n.Links()
 	aAttrs := n.ActorAttrKeys()
 	lAttrs := n.LinkAttrKeys()
 	gAttrs := slices.Sorted(maps.Keys(n.Attrs))
@@ -160,7 +159,7 @@ func Write(w io.Writer, n *network.Network) error {
 		fmt.Fprintf(b, `  <key id="g_attr%d" for="graph" attr.name="attr.%s" attr.type="string"/>`+"\n", i, esc(a))
 	}
 	edgeDefault := "directed"
-	if !slices.ContainsFunc(ls, network.Link.IsDirected) {
+	if !anyLink(n, network.Link.IsDirected) {
 		edgeDefault = "undirected"
 	}
 	fmt.Fprintf(b, `  <graph id="G" edgedefault="%s">`+"\n", edgeDefault)
@@ -178,16 +177,16 @@ func Write(w io.Writer, n *network.Network) error {
 			fmt.Fprintf(b, `    <data key="g_attr%d">%s</data>`+"\n", i, esc(v))
 		}
 	}
-	for i := range as {
-		a := &as[i]
+	for _, a := range n.AllActors() {
+		a := &a
 		fmt.Fprintf(b, `    <node id="%s">`+"\n", esc(a.ID))
 		if err := writeData(b, actorKeys, a, "a_attr", aAttrs, a.Attrs); err != nil {
 			return fmt.Errorf("graphml: actor %q: %w", a.ID, err)
 		}
 		b.WriteString("    </node>\n")
 	}
-	for i := range ls {
-		l := &ls[i]
+	for i, l := range n.AllLinks() {
+		l := &l
 		// The edge's id, which NetworkX reads as the link's ID, is the
 		// link's; an edge without one has none.
 		id := ""
@@ -234,3 +233,13 @@ func writeData[T any](b *bufio.Writer, keys []dataKey[T], el *T, attrPrefix stri
 
 // esc escapes a value, keeping line breaks so that it reads back the same.
 func esc(s string) string { return xmltext.Escape(s, true) }
+
+// anyLink reports whether f holds for a link of n.
+func anyLink(n *network.Network, f func(network.Link) bool) bool {
+	for _, l := range n.AllLinks() {
+		if f(l) {
+			return true
+		}
+	}
+	return false
+}
