@@ -2,7 +2,6 @@ package encoding
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -249,15 +248,11 @@ func detectComma[T any](br *bufio.Reader, table []schema.Field[T]) rune {
 		return a.cells > b.cells
 	}
 	best, bestScore := ',', score{-1, -1, -1}
-	for _, c := range []rune{',', ';', '\t'} {
-		cr := csv.NewReader(bytes.NewReader(head))
-		cr.Comma = c
-		cr.LazyQuotes = true
-		cr.FieldsPerRecord = -1
-		rec, err := cr.Read()
-		if err != nil {
+	for i, rec := range fileerr.SplitHeader(head) {
+		if rec == nil {
 			continue
 		}
+		c := fileerr.Commas[i]
 		sc := score{cells: len(rec)}
 		found := map[string]bool{}
 		for _, h := range rec {

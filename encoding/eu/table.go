@@ -401,17 +401,12 @@ func detectComma(br *bufio.Reader, l *Layout) rune {
 		head = head[:i+1]
 	}
 	best, bestKnown, bestCells := ',', -1, -1
-	for _, c := range []rune{',', ';', '\t'} {
-		cr := csv.NewReader(bytes.NewReader(head))
-		cr.Comma = c
-		cr.LazyQuotes = true
-		cr.FieldsPerRecord = -1
-		rec, err := cr.Read()
-		if err != nil {
+	for i, rec := range fileerr.SplitHeader(head) {
+		if rec == nil {
 			continue
 		}
 		if k := known(rec, l); k > bestKnown || k == bestKnown && len(rec) > bestCells {
-			best, bestKnown, bestCells = c, k, len(rec)
+			best, bestKnown, bestCells = fileerr.Commas[i], k, len(rec)
 		}
 	}
 	return best

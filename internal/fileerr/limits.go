@@ -2,6 +2,7 @@ package fileerr
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -283,4 +284,26 @@ func EstimateLines(r io.Reader, head []byte) int {
 		return 0
 	}
 	return int(min(st.Size()/int64(len(head))*int64(lines)*9/8, 1<<26))
+}
+
+// Commas are the delimiters the CSV readers take, in their order of
+// preference: comma, semicolon (spreadsheets where ',' is the decimal
+// comma), tab.
+var Commas = []rune{',', ';', '\t'}
+
+// SplitHeader returns the first row of head, the first bytes of a CSV
+// table, split by each of Commas in turn (nil where it does not parse),
+// for readers that choose the delimiter by what the header names.
+func SplitHeader(head []byte) [][]string {
+	rows := make([][]string, len(Commas))
+	for i, c := range Commas {
+		cr := csv.NewReader(bytes.NewReader(head))
+		cr.Comma = c
+		cr.LazyQuotes = true
+		cr.FieldsPerRecord = -1
+		if rec, err := cr.Read(); err == nil {
+			rows[i] = rec
+		}
+	}
+	return rows
 }
