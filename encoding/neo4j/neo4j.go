@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -32,10 +33,13 @@ const ArrayDelimiter = ";"
 var ErrHeader = errors.New("neo4j: attribute key cannot be a column of the import header")
 
 // Write writes n as the node file NodesFile and the relationship file
-// RelationshipsFile in the folder dir, which must exist. Both files are
+// RelationshipsFile in the folder dir, created if needed. Both files are
 // written through temporary files renamed into place only when both are
 // complete; on error neither file is changed.
 func Write(dir string, n *network.Network) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
 	paths := []string{filepath.Join(dir, NodesFile), filepath.Join(dir, RelationshipsFile)}
 	return atomicfile.WriteAll(paths, func(w []io.Writer) error { return WriteTo(w[0], w[1], n) })
 }

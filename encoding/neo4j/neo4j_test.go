@@ -254,3 +254,12 @@ func TestNeo4jAdmin(t *testing.T) {
 	require.Contains(t, string(out), "4 nodes")
 	require.Contains(t, string(out), "3 relationships")
 }
+
+// TestWriteMakesTheFolder writes into a folder that does not exist yet, as
+// encoding.Save does for the CSV pair.
+func TestWriteMakesTheFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "new", "export")
+	require.NoError(t, Write(dir, testnet.Tricky(t)))
+	_, err := os.Stat(filepath.Join(dir, NodesFile))
+	require.NoError(t, err)
+}

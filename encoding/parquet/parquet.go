@@ -45,14 +45,18 @@ type Options struct {
 	RowGroupRows int
 }
 
-// Write writes n as VerticesFile and EdgesFile in the folder dir, which must
-// exist. It is WriteWith with the default options.
+// Write writes n as VerticesFile and EdgesFile in the folder dir, created
+// if needed (as encoding.Save creates the folder of the CSV pair). It is
+// WriteWith with the default options.
 func Write(dir string, n *network.Network) error { return WriteWith(dir, n, Options{}) }
 
 // WriteWith writes n as VerticesFile and EdgesFile in the folder dir. Both
 // files are written through temporary files renamed into place only when
 // both are complete; on error neither file is changed.
 func WriteWith(dir string, n *network.Network, opt Options) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
 	paths := []string{filepath.Join(dir, VerticesFile), filepath.Join(dir, EdgesFile)}
 	return atomicfile.WriteAll(paths, func(w []io.Writer) error { return WriteTo(w[0], w[1], n, opt) })
 }

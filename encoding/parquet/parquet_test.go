@@ -225,3 +225,12 @@ print("ok")`
 	require.NoError(t, err, "%s", out)
 	require.Equal(t, "ok", strings.TrimSpace(string(out)))
 }
+
+// TestWriteMakesTheFolder writes into a folder that does not exist yet, as
+// encoding.Save does for the CSV pair.
+func TestWriteMakesTheFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "new", "export")
+	require.NoError(t, Write(dir, testnet.Tricky(t)))
+	_, err := os.Stat(filepath.Join(dir, VerticesFile))
+	require.NoError(t, err)
+}
