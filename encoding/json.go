@@ -163,6 +163,7 @@ func ReadJSONWith(r io.Reader, file string, lim Limits) (*network.Network, error
 	bad := badActors{}
 	var links []pendingLink
 	var actorsDone bool
+	lr := newLinkReader()
 	elements, values := 0, 0
 	tooLong := func(line int, path string, s string) bool {
 		if len(s) > lim.MaxValue {
@@ -217,23 +218,30 @@ func ReadJSONWith(r io.Reader, file string, lim Limits) (*network.Network, error
 						per := max((d.off-arrayStart)/int64(i), 16)
 						n.Grow(0, int(min((size-d.off)/per*17/16, int64(lim.MaxElements))))
 					}
-					path := key + "[" + strconv.Itoa(i) + "]"
+					path := func() string { return key + "[" + strconv.Itoa(i) + "]" }
 					if elements++; elements > lim.MaxElements {
-						return fatal(d.line, path, fileerr.TooLarge("MaxElements", fmt.Sprintf("more than %d actors and links", lim.MaxElements)))
+						return fatal(d.line, path(), fileerr.TooLarge("MaxElements", fmt.Sprintf("more than %d actors and links", lim.MaxElements)))
 					}
 					if values > 8*lim.MaxElements {
-						return fatal(d.line, path, tooManyValues(lim))
+						return fatal(d.line, path(), tooManyValues(lim))
 					}
 					if fileerr.Full(p) {
 						return nil, p.Err()
 					}
 					obj, start, err := d.value()
 					if err != nil {
-						return fatal(d.line, path, err)
+						return fatal(d.line, path(), err)
 					}
-					// The fast path first (see jsonfast.go); what it does not
-					// take goes the general path below.
-					pos := elemPos{line: start, path: path, obj: obj, index: i}
+					// The fast paths first (see jsonlink.go and
+					// jsonfast.go); what they do not take goes the general
+					// path below.
+					if key == "links" && actorsDone {
+						if ok, v := lr.add(obj, lim.MaxValue, n); ok {
+							values += v
+							continue
+						}
+					}
+					pos := elemPos{line: start, path: path(), obj: obj, index: i}
 					if key == "actors" {
 						if a, ok := fastActorOf(obj, lim.MaxValue); ok {
 							values += actorValues(&a)
@@ -254,9 +262,9 @@ func ReadJSONWith(r io.Reader, file string, lim Limits) (*network.Network, error
 						continue
 					}
 					if k, long := longString(obj, lim.MaxValue); long {
-						at, field := start, path
+						at, field := start, pos.path
 						if k != "" {
-							at, field = pos.lineOf(k), path+"."+k
+							at, field = pos.lineOf(k), pos.path+"."+k
 						}
 						p.Add(at, 0, field, valueTooLong(lim.MaxValue))
 						continue
@@ -265,9 +273,9 @@ func ReadJSONWith(r io.Reader, file string, lim Limits) (*network.Network, error
 					if err := json.Unmarshal(obj, &raw); err != nil {
 						var se *json.SyntaxError
 						if errors.As(err, &se) {
-							return fatal(start, path, err)
+							return fatal(start, pos.path, err)
 						}
-						p.Add(start, 0, path, typeError(err))
+						p.Add(start, 0, pos.path, typeError(err))
 						continue
 					}
 					if key == "actors" {

@@ -95,16 +95,17 @@ func fastElem[T any](obj []byte, maxValue int, ft *fastTable[T], el *T, extra fu
 		s.i++
 	} else {
 		for {
-			key, ok := s.str(maxValue)
+			kb, ok := s.strBytes(maxValue)
 			if !ok || !s.byte(':') {
 				return false
 			}
-			if i, known := ft.fields[key]; known {
+			if i, known := ft.fields[string(kb)]; known {
 				if seen&(1<<i) != 0 || !setField(&s, ft.table[i], el, maxValue) {
 					return false
 				}
 				seen |= 1 << i
 			} else {
+				key := string(kb)
 				for _, k := range extraSeen[:nExtra] {
 					if k == key {
 						return false
@@ -154,7 +155,7 @@ func setField[T any](s *scanner, f schema.Field[T], el *T, maxValue int) bool {
 		if !ok {
 			return false
 		}
-		x, err := strconv.ParseFloat(v, 64)
+		x, err := strconv.ParseFloat(string(v), 64)
 		if err != nil {
 			return false
 		}
@@ -165,7 +166,7 @@ func setField[T any](s *scanner, f schema.Field[T], el *T, maxValue int) bool {
 		if !ok {
 			return false
 		}
-		x, err := strconv.Atoi(v)
+		x, err := strconv.Atoi(string(v))
 		if err != nil {
 			return false
 		}
@@ -223,8 +224,17 @@ func (s *scanner) peek(c byte) bool {
 // str reads a plain string: no escape, no control character, valid UTF-8,
 // at most max bytes.
 func (s *scanner) str(max int) (string, bool) {
-	if !s.byte('"') {
+	v, ok := s.strBytes(max)
+	if !ok {
 		return "", false
+	}
+	return string(v), true
+}
+
+// strBytes is str that returns the string's bytes in the element's text.
+func (s *scanner) strBytes(max int) ([]byte, bool) {
+	if !s.byte('"') {
+		return nil, false
 	}
 	start := s.i
 	ascii := true
@@ -235,20 +245,20 @@ func (s *scanner) str(max int) (string, bool) {
 			v := s.b[start:s.i]
 			s.i++
 			if len(v) > max || !ascii && !utf8.Valid(v) {
-				return "", false
+				return nil, false
 			}
-			return string(v), true
+			return v, true
 		case c == '\\' || c < 0x20:
-			return "", false
+			return nil, false
 		case c >= 0x80:
 			ascii = false
 		}
 	}
-	return "", false
+	return nil, false
 }
 
 // number reads a JSON number's text.
-func (s *scanner) number() (string, bool) {
+func (s *scanner) number() ([]byte, bool) {
 	s.skipSpace()
 	start := s.i
 	for ; s.i < len(s.b); s.i++ {
@@ -258,9 +268,9 @@ func (s *scanner) number() (string, bool) {
 		}
 	}
 	if s.i == start || !validNumber(s.b[start:s.i]) {
-		return "", false
+		return nil, false
 	}
-	return string(s.b[start:s.i]), true
+	return s.b[start:s.i], true
 }
 
 // validNumber reports whether b is a number as JSON writes one:
@@ -387,7 +397,7 @@ func (s *scanner) money(max int) (*network.Money, bool) {
 		switch {
 		case k == "amount" && !hasAmount:
 			v, ok := s.number()
-			x, err := strconv.ParseFloat(v, 64)
+			x, err := strconv.ParseFloat(string(v), 64)
 			if !ok || err != nil {
 				return nil, false
 			}

@@ -130,20 +130,32 @@ func (d *docScanner) value() ([]byte, int, error) {
 		}
 		end, found := -1, false // the index of the value's last byte in chunk (-1: the chunk's first byte ends a scalar)
 	scan:
-		for i, c := range chunk {
+		for i := 0; i < len(chunk); i++ {
+			c := chunk[i]
 			switch {
 			case inString:
-				switch {
-				case escaped:
+				if escaped {
 					escaped = false
-				case c == '\\':
+					continue
+				}
+				// To the next quote or backslash, a run at a time.
+				rest := chunk[i:]
+				q := bytes.IndexByte(rest, '"')
+				if q < 0 {
+					q = len(rest)
+				}
+				if b := bytes.IndexByte(rest[:q], '\\'); b >= 0 {
+					i += b
 					escaped = true
-				case c == '"':
-					inString = false
-					if depth == 0 {
-						end, found = i, true
-						break scan
-					}
+					continue
+				}
+				if i += q; i == len(chunk) {
+					break scan
+				}
+				inString = false
+				if depth == 0 {
+					end, found = i, true
+					break scan
 				}
 			case scalar:
 				switch c {
@@ -170,9 +182,16 @@ func (d *docScanner) value() ([]byte, int, error) {
 		if found {
 			take = chunk[:end+1]
 		}
-		d.buf = append(d.buf, take...)
 		d.line += bytes.Count(take, []byte("\n"))
 		d.off += int64(len(take))
+		if found && len(d.buf) == 0 && int64(len(take)) <= d.window {
+			// The whole value is in the reader's buffer: returned from
+			// there, not copied. Discard leaves the bytes in place until
+			// the next read.
+			d.r.Discard(len(take))
+			return take, start, nil
+		}
+		d.buf = append(d.buf, take...)
 		d.r.Discard(len(take))
 		if int64(len(d.buf)) > d.window {
 			return nil, 0, fileerr.TooLarge("MaxValue", fmt.Sprintf("one element longer than %s of input (8×MaxValue+64 KiB; MaxValue is %s)",

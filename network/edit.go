@@ -103,7 +103,7 @@ func (n *Network) Apply(e Edit) (*Network, error) {
 			out.mustAddActor(a)
 		}
 	}
-	for _, l := range n.links {
+	for _, l := range n.AllLinks() {
 		if keep(l) {
 			out.mustAddLink(l)
 		}

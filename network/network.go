@@ -31,16 +31,20 @@ type Network struct {
 	AsOf Date
 
 	actors  []actor.Actor
-	byID    map[string]int
-	links   []Link
+	byID    idIndex
+	links   []link            // see store.go
+	more    []linkMore        // the fields most links leave empty
+	roles   map[string]string // the roles of links, each string once
 	linkIDs map[string]int
 	recent  [2]recentID // the ends of the last link added: links often share one
 }
 
-// recentID is an actor ID and its position, remembered to save a lookup.
+// recentID is a short actor ID and its position, remembered to save a
+// lookup.
 type recentID struct {
-	id string
-	at int
+	key [idInline]byte
+	n   uint8 // the ID's length; 0 when none
+	at  int
 }
 
 // New returns an empty network with the given name.
@@ -53,8 +57,8 @@ func New(name string) *Network { return &Network{Name: name} }
 func Build(name string, actors []actor.Actor, links []Link) (*Network, error) {
 	n := New(name)
 	n.actors = make([]actor.Actor, 0, len(actors))
-	n.links = make([]Link, 0, len(links))
-	n.byID = make(map[string]int, len(actors))
+	n.links = make([]link, 0, len(links))
+	n.byID.grow(len(actors))
 	var errs []error
 	for _, a := range actors {
 		if err := n.AddActor(a); err != nil {
@@ -63,12 +67,9 @@ func Build(name string, actors []actor.Actor, links []Link) (*Network, error) {
 	}
 	// Links checked against every actor given, even invalid ones, so that one
 	// bad actor is not also reported once per link.
-	if n.byID == nil {
-		n.byID = make(map[string]int)
-	}
 	for _, a := range actors {
-		if _, ok := n.byID[a.ID]; !ok && strings.TrimSpace(a.ID) != "" {
-			n.byID[a.ID] = -1
+		if _, ok := n.byID.get(a.ID); !ok && strings.TrimSpace(a.ID) != "" {
+			n.byID.put(a.ID, -1)
 		}
 	}
 	for _, l := range links {
@@ -89,12 +90,10 @@ func Build(name string, actors []actor.Actor, links []Link) (*Network, error) {
 func (n *Network) Grow(actors, links int) {
 	if actors > 0 {
 		n.actors = slices.Grow(n.actors, actors)
-		if n.byID == nil {
-			n.byID = make(map[string]int, actors)
-		}
+		n.byID.grow(len(n.actors) + actors)
 	}
 	if links > 0 {
-		n.links = slices.Grow(n.links, links)
+		n.growLinks(links)
 	}
 }
 
@@ -106,16 +105,13 @@ func (n *Network) AddActor(a actor.Actor) error {
 	if err := a.Validate(); err != nil {
 		errs = append(errs, err)
 	}
-	if _, dup := n.byID[a.ID]; dup && a.ID != "" {
+	if _, dup := n.byID.get(a.ID); dup && a.ID != "" {
 		errs = append(errs, &actor.FieldError{ID: a.ID, Field: "id", Value: a.ID, Err: ErrDuplicateID})
 	}
 	if len(errs) > 0 {
 		return errors.Join(errs...)
 	}
-	if n.byID == nil {
-		n.byID = make(map[string]int)
-	}
-	n.byID[a.ID] = len(n.actors)
+	n.byID.put(a.ID, len(n.actors))
 	n.actors = append(n.actors, a.Clone())
 	return nil
 }
@@ -124,32 +120,56 @@ func (n *Network) AddActor(a actor.Actor) error {
 // in the network. It returns every problem with l, each a *LinkError, joined;
 // on error the network is unchanged.
 func (n *Network) AddLink(l Link) error {
-	from, to, err := n.checkLink(len(n.links), l)
+	from, to, err := n.checkLink(len(n.links), l, -1, -1)
 	if err != nil {
 		return err
 	}
-	// The ends share their actors' ID strings, so that a reader's row or
-	// buffer the IDs were cut from need not stay in memory.
-	if from >= 0 {
-		l.From = n.actors[from].ID
-	}
-	if to >= 0 {
-		l.To = n.actors[to].ID
-	}
-	if l.ID != "" {
-		if n.linkIDs == nil {
-			n.linkIDs = make(map[string]int)
-		}
-		n.linkIDs[l.ID] = len(n.links)
-	}
-	n.links = append(n.links, l.Clone())
+	n.store(from, to, &l, true)
 	return nil
 }
 
+// AddLinkBetween is AddLink with the ends given by their positions among
+// the actors (see Index and AllActors) instead of by l.From and l.To,
+// which it ignores. Readers of large files, which find each end once,
+// use it to save looking it up again. A position out of range is an
+// error wrapping ErrUnknownActor.
+func (n *Network) AddLinkBetween(from, to int, l Link) error {
+	l.From, l.To = "", ""
+	if from >= 0 && from < len(n.actors) && to >= 0 && to < len(n.actors) {
+		// Checked first without the ends' IDs, which only a message needs:
+		// reading them is a trip to memory per end in a large network.
+		if _, _, err := n.checkLink(len(n.links), l, from, to); err == nil {
+			n.store(from, to, &l, true)
+			return nil
+		}
+	}
+	if from >= 0 && from < len(n.actors) {
+		l.From = n.actors[from].ID
+	} else {
+		from = -2
+	}
+	if to >= 0 && to < len(n.actors) {
+		l.To = n.actors[to].ID
+	} else {
+		to = -2
+	}
+	_, _, err := n.checkLink(len(n.links), l, from, to)
+	return err
+}
+
+// Index returns the position of the actor id among the actors, in the
+// order they were added (see AllActors).
+func (n *Network) Index(id string) (int, bool) {
+	i, ok := n.lookup(id)
+	return i, ok && i >= 0
+}
+
 // checkLink returns every problem of l, joined, and the positions of its
-// ends among the actors (-1 for an end that is no valid actor).
-func (n *Network) checkLink(index int, l Link) (from, to int, err error) {
-	from, to = -1, -1
+// ends among the actors (-1 for an end that is no valid actor). An end
+// given as a position (at or below -2 for one out of range, -1 for none)
+// is not looked up.
+func (n *Network) checkLink(index int, l Link, atFrom, atTo int) (from, to int, err error) {
+	from, to = atFrom, atTo
 	var errs []error
 	add := func(field, value string, err error) {
 		errs = append(errs, &LinkError{Index: index, ID: l.ID, From: l.From, To: l.To, Field: field, Value: value, Err: err})
@@ -181,15 +201,22 @@ func (n *Network) checkLink(index int, l Link) (from, to int, err error) {
 		field, id string
 		at        *int
 	}{{"from", l.From, &from}, {"to", l.To, &to}} {
-		if end.id == "" {
-			add(end.field, end.id, ErrEmptyID)
-		} else if i, ok := n.lookup(end.id); !ok {
+		switch {
+		case *end.at >= 0:
+		case *end.at < -1:
+			*end.at = -1
 			add(end.field, end.id, ErrUnknownActor)
-		} else {
-			*end.at = i
+		case end.id == "":
+			add(end.field, end.id, ErrEmptyID)
+		default:
+			if i, ok := n.lookup(end.id); ok {
+				*end.at = i
+			} else {
+				add(end.field, end.id, ErrUnknownActor)
+			}
 		}
 	}
-	if l.From != "" && l.From == l.To {
+	if from >= 0 && from == to || l.From != "" && l.From == l.To {
 		add("to", l.To, ErrSelfLink)
 	}
 	if !l.Kind.Valid() {
@@ -240,14 +267,15 @@ func (n *Network) checkLink(index int, l Link) (from, to int, err error) {
 // project, or of an actor, one after another.
 func (n *Network) lookup(id string) (int, bool) {
 	for _, r := range n.recent {
-		if r.id == id && r.id != "" {
+		if int(r.n) == len(id) && string(r.key[:r.n]) == id && r.n > 0 {
 			return r.at, true
 		}
 	}
-	i, ok := n.byID[id]
-	if ok && i >= 0 {
+	i, ok := n.byID.get(id)
+	if ok && i >= 0 && len(id) <= idInline {
 		n.recent[1] = n.recent[0]
-		n.recent[0] = recentID{id, i}
+		n.recent[0].n = uint8(copy(n.recent[0].key[:], id))
+		n.recent[0].at = i
 	}
 	return i, ok
 }
@@ -308,7 +336,13 @@ func (n *Network) Actors() []actor.Actor { return slices.Clone(n.actors) }
 
 // Links returns the links in the order they were added. The slice is a copy;
 // the links' own pointers, slices and maps are shared and must not be changed.
-func (n *Network) Links() []Link { return slices.Clone(n.links) }
+func (n *Network) Links() []Link {
+	ls := make([]Link, len(n.links))
+	for i := range n.links {
+		ls[i] = n.linkOf(&n.links[i])
+	}
+	return ls
+}
 
 // AllActors returns an iterator over the actors, in the order they were
 // added, with their positions. Unlike Actors it copies nothing but the
@@ -329,17 +363,25 @@ func (n *Network) AllActors() iter.Seq2[int, actor.Actor] {
 // added, with their positions; see AllActors.
 func (n *Network) AllLinks() iter.Seq2[int, Link] {
 	return func(yield func(int, Link) bool) {
-		for i, l := range n.links {
-			if !yield(i, l) {
+		for i := range n.links {
+			if !yield(i, n.linkOf(&n.links[i])) {
 				return
 			}
 		}
 	}
 }
 
+// Ends returns the positions among the actors (see Index and AllActors)
+// of the ends of link i, the i-th added: an analysis of every link that
+// counts actors need not look up their IDs.
+func (n *Network) Ends(i int) (from, to int) {
+	r := &n.links[i]
+	return int(r.from), int(r.to)
+}
+
 // Actor returns the actor with the given ID.
 func (n *Network) Actor(id string) (actor.Actor, bool) {
-	i, ok := n.byID[id]
+	i, ok := n.byID.get(id)
 	if !ok || i < 0 {
 		return actor.Actor{}, false
 	}
@@ -352,7 +394,7 @@ func (n *Network) Link(id string) (Link, bool) {
 	if !ok {
 		return Link{}, false
 	}
-	return n.links[i], true
+	return n.linkOf(&n.links[i]), true
 }
 
 // Clone returns a deep copy of n.
@@ -361,8 +403,9 @@ func (n *Network) Clone() *Network {
 	for _, a := range n.actors {
 		_ = c.AddActor(a) // already valid
 	}
-	for _, l := range n.links {
-		_ = c.AddLink(l)
+	for i := range n.links {
+		l := n.linkOf(&n.links[i])
+		c.store(int(n.links[i].from), int(n.links[i].to), &l, true)
 	}
 	return c
 }
@@ -375,7 +418,7 @@ func (n *Network) ActorAttrKeys() []string {
 
 // LinkAttrKeys returns the keys of the links' Attrs, each once, sorted.
 func (n *Network) LinkAttrKeys() []string {
-	return attrKeys(len(n.links), func(i int) map[string]string { return n.links[i].Attrs })
+	return attrKeys(len(n.more), func(i int) map[string]string { return n.more[i].attrs })
 }
 
 func attrKeys(count int, attrs func(int) map[string]string) []string {

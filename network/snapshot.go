@@ -27,7 +27,6 @@ import (
 type Snapshot struct {
 	name   string
 	ids    []string
-	index  map[string]int32
 	actors []actor.Actor
 	links  int
 	und    *csr.Graph
@@ -37,13 +36,7 @@ type Snapshot struct {
 
 // Snapshot freezes n. It takes O(N log N + L) time for N actors and L links.
 func (n *Network) Snapshot() *Snapshot {
-	return snapshotOf(n.Name, n.actors, len(n.links), func(yield func(Link) bool) {
-		for _, l := range n.links {
-			if !yield(l) {
-				return
-			}
-		}
-	})
+	return n.snapshot(nil, nil, len(n.actors), len(n.links))
 }
 
 // SnapshotOf is n.View(f).Snapshot() without the view: the links f keeps
@@ -51,45 +44,49 @@ func (n *Network) Snapshot() *Snapshot {
 // once more on the way (at 5·10^6 links the view took a gigabyte).
 func (n *Network) SnapshotOf(f Filter) *Snapshot {
 	keep, keepLink, actors, links := n.selection(f)
-	if actors == len(n.actors) && links == len(n.links) {
-		return n.Snapshot()
-	}
-	kept := make([]actor.Actor, 0, actors)
-	for i, a := range n.actors {
-		if keep[i] {
-			kept = append(kept, a)
-		}
-	}
-	return snapshotOf(n.Name, kept, links, func(yield func(Link) bool) {
-		for i, l := range n.links {
-			if keepLink[i] && !yield(l) {
-				return
-			}
-		}
-	})
+	return n.snapshot(keep, keepLink, actors, links)
 }
 
-// snapshotOf builds the snapshot of the actors and the m links that links
-// yields; the actors are cloned, not changed.
-func snapshotOf(name string, actors []actor.Actor, m int, links func(yield func(Link) bool)) *Snapshot {
-	s := &Snapshot{name: name, links: m}
-	s.actors = slices.Clone(actors)
-	slices.SortFunc(s.actors, func(a, b actor.Actor) int { return strings.Compare(a.ID, b.ID) })
-	s.ids = make([]string, len(s.actors))
-	s.index = make(map[string]int32, len(s.actors))
-	for i, a := range s.actors {
-		s.ids[i] = a.ID
-		s.index[a.ID] = int32(i)
+// snapshot builds the snapshot of the actors keep marks and the links
+// keepLink marks (all of them when nil), of which there are m. The
+// actors are shared, not changed.
+func (n *Network) snapshot(keep, keepLink []bool, actors, m int) *Snapshot {
+	s := &Snapshot{name: n.Name, links: m}
+	// The kept actors' positions in n, in ascending order of ID, and each
+	// one's index in the snapshot.
+	type entry struct {
+		id string
+		at int32
 	}
+	order := make([]entry, 0, actors)
+	for i := range n.actors {
+		if keep == nil || keep[i] {
+			order = append(order, entry{n.actors[i].ID, int32(i)})
+		}
+	}
+	slices.SortFunc(order, func(a, b entry) int { return strings.Compare(a.id, b.id) })
+	index := make([]int32, len(n.actors))
+	s.actors = make([]actor.Actor, len(order))
+	s.ids = make([]string, len(order))
+	for k, e := range order {
+		index[e.at] = int32(k)
+		s.actors[k] = n.actors[e.at]
+		s.ids[k] = e.id
+	}
+	order = nil
 	us, ud := make([]int32, 0, 2*m), make([]int32, 0, 2*m)
 	uw := make([]float64, 0, 2*m)
 	ds, dd := make([]int32, 0, 2*m), make([]int32, 0, 2*m)
 	dw := make([]float64, 0, 2*m)
-	for l := range links {
-		u, v, w := s.index[l.From], s.index[l.To], l.EffectiveWeight()
+	for i := range n.links {
+		if keepLink != nil && !keepLink[i] {
+			continue
+		}
+		r := &n.links[i]
+		u, v, w := index[r.from], index[r.to], r.effectiveWeight()
 		us, ud, uw = append(us, u, v), append(ud, v, u), append(uw, w, w)
 		ds, dd, dw = append(ds, u), append(dd, v), append(dw, w)
-		if !l.IsDirected() {
+		if !r.directed() {
 			ds, dd, dw = append(ds, v), append(dd, u), append(dw, w)
 		}
 	}
@@ -134,8 +131,10 @@ func (s *Snapshot) IDs() []string { return s.ids }
 
 // Index returns the index of the actor with the given ID.
 func (s *Snapshot) Index(id string) (int, bool) {
-	i, ok := s.index[id]
-	return int(i), ok
+	if i, ok := slices.BinarySearch(s.ids, id); ok {
+		return i, true
+	}
+	return 0, false
 }
 
 // Actor returns actor i. Its slices and map are shared: do not modify them.

@@ -29,18 +29,19 @@ type Filter struct {
 	DropIsolated bool
 }
 
-// keepLink reports whether l passes the link criteria of f.
-func (f Filter) keepLink(l Link) bool {
-	if len(f.Kinds) > 0 && !slices.Contains(f.Kinds, l.Kind) {
+// keep reports whether the link r of n passes the link criteria of f. It
+// makes r into a Link only when f.Link must see it.
+func (f Filter) keep(n *Network, r *link) bool {
+	if len(f.Kinds) > 0 && !slices.Contains(f.Kinds, r.kind) {
 		return false
 	}
-	if len(f.Statuses) > 0 && !slices.Contains(f.Statuses, l.Status) {
+	if len(f.Statuses) > 0 && !slices.Contains(f.Statuses, r.status) {
 		return false
 	}
-	if !f.At.IsZero() && !l.InForce(f.At) {
+	if !f.At.IsZero() && !r.timing().InForce(f.At) {
 		return false
 	}
-	return f.Link == nil || f.Link(l)
+	return f.Link == nil || f.Link(n.linkOf(r))
 }
 
 // View returns a new network holding the part of n that f selects. Actors
@@ -54,40 +55,37 @@ func (f Filter) keepLink(l Link) bool {
 func (n *Network) View(f Filter) *Network {
 	keep, keepLink, actors, kept := n.selection(f)
 	v := &Network{Name: n.Name, Description: n.Description, Attrs: maps.Clone(n.Attrs), AsOf: n.AsOf}
-	if kept == len(n.links) {
-		v.links = n.links[:kept:kept] // shared: an append to either copies first
-	} else {
-		v.links = make([]Link, 0, kept)
-		for i, l := range n.links {
-			if keepLink[i] {
-				v.links = append(v.links, l)
-			}
-		}
-	}
 	if actors == len(n.actors) {
 		v.actors = n.actors[:len(n.actors):len(n.actors)]
-		v.byID = maps.Clone(n.byID)
-		for id, i := range v.byID {
-			if i < 0 {
-				delete(v.byID, id)
-			}
+		v.byID = n.byID.clone()
+		if kept == len(n.links) {
+			v.shareLinks(n)
+			return v
 		}
 	} else {
-		v.byID = make(map[string]int, actors)
+		v.byID.grow(actors)
 		v.actors = make([]actor.Actor, 0, actors)
 		for i, a := range n.actors {
 			if keep[i] {
-				v.byID[a.ID] = len(v.actors)
+				v.byID.put(a.ID, len(v.actors))
 				v.actors = append(v.actors, a)
 			}
 		}
 	}
-	for i, l := range v.links {
-		if l.ID != "" {
-			if v.linkIDs == nil {
-				v.linkIDs = make(map[string]int)
-			}
-			v.linkIDs[l.ID] = i
+	// Positions of the kept actors in v.
+	at := make([]int32, len(n.actors))
+	k := int32(0)
+	for i := range n.actors {
+		at[i] = k
+		if keep[i] {
+			k++
+		}
+	}
+	v.links = make([]link, 0, kept)
+	for i := range n.links {
+		if keepLink[i] {
+			r := n.links[i]
+			v.copyLink(n, r, at[r.from], at[r.to])
 		}
 	}
 	return v
@@ -100,14 +98,14 @@ func (n *Network) selection(f Filter) (keep, keepLink []bool, actors, links int)
 	for i, a := range n.actors {
 		keep[i] = f.Actor == nil || f.Actor(a)
 	}
-	keepID := func(id string) bool { i, ok := n.byID[id]; return ok && i >= 0 && keep[i] }
 	linked := make([]bool, len(n.actors))
 	keepLink = make([]bool, len(n.links))
-	for i, l := range n.links {
-		if keepID(l.From) && keepID(l.To) && f.keepLink(l) {
+	for i := range n.links {
+		r := &n.links[i]
+		if keep[r.from] && keep[r.to] && f.keep(n, r) {
 			keepLink[i] = true
 			links++
-			linked[n.byID[l.From]], linked[n.byID[l.To]] = true, true
+			linked[r.from], linked[r.to] = true, true
 		}
 	}
 	for i := range keep {
@@ -132,9 +130,10 @@ func (n *Network) Ego(id string, radius int) (*Network, error) {
 		return nil, fmt.Errorf("network: ego of %q: radius %d: %w", id, radius, ErrNegative)
 	}
 	adj := make(map[string][]string)
-	for _, l := range n.links {
-		adj[l.From] = append(adj[l.From], l.To)
-		adj[l.To] = append(adj[l.To], l.From)
+	for i := range n.links {
+		from, to := n.actors[n.links[i].from].ID, n.actors[n.links[i].to].ID
+		adj[from] = append(adj[from], to)
+		adj[to] = append(adj[to], from)
 	}
 	dist := map[string]int{id: 0}
 	frontier := []string{id}
@@ -173,7 +172,7 @@ func (n *Network) Project(hub func(actor.Actor) bool) *Network {
 		}
 	}
 	members := make(map[string]map[string]bool) // hub -> members
-	for _, l := range n.links {
+	for _, l := range n.AllLinks() {
 		var h, m string
 		switch {
 		case isHub[l.To] && !isHub[l.From]:

@@ -53,8 +53,8 @@ func Summarize(n *network.Network, at network.Date) Summary {
 	// at 10^6 actors.
 	var byKind [256]int
 	var byStatus [256]int
-	linked := make(map[string]bool, n.NumActors())
-	for _, l := range n.AllLinks() {
+	linked := make([]bool, n.NumActors()) // by position
+	for i, l := range n.AllLinks() {
 		byKind[l.Kind]++
 		byStatus[l.Status]++
 		if l.Start.IsZero() && l.End.IsZero() {
@@ -66,7 +66,8 @@ func Summarize(n *network.Network, at network.Date) Summary {
 		if !l.End.IsZero() && (s.End.IsZero() || s.End.Last().Before(l.End.Last())) {
 			s.End = l.End
 		}
-		linked[l.From], linked[l.To] = true, true
+		from, to := n.Ends(i)
+		linked[from], linked[to] = true, true
 		switch l.PhaseOn(s.Day) {
 		case network.Ongoing:
 			s.InForce++
@@ -90,7 +91,7 @@ func Summarize(n *network.Network, at network.Date) Summary {
 			s.LinksByStatus[name] += c
 		}
 	}
-	for _, a := range n.AllActors() {
+	for i, a := range n.AllActors() {
 		s.ByKind[a.Kind.String()]++
 		lv := a.Level.String()
 		if lv == "" {
@@ -108,7 +109,7 @@ func Summarize(n *network.Network, at network.Date) Summary {
 		default:
 			s.Represented++
 		}
-		if !linked[a.ID] {
+		if !linked[i] {
 			s.Isolated++
 		}
 	}
