@@ -197,41 +197,42 @@ func ReadJSONWith(r io.Reader, file string, lim Limits) (*network.Network, error
 					return nil, p.Err()
 				}
 				arrayStart := d.off
+				next := func(i int) element { return nextElement(d, i) }
+				if key == "links" && actorsDone {
+					// The links of a large file are most of it: read ahead
+					// (see jsonelems.go).
+					ahead := readAhead(d, 0)
+					defer ahead.stop()
+					next = func(int) element { return ahead.next() }
+				}
 				for i := 0; ; i++ {
-					c, err := d.peek()
-					if err != nil {
-						return fatal(d.line, key, readErr(err))
+					e := next(i)
+					if e.err != nil && e.inKey {
+						return fatal(e.line, key, e.err)
 					}
-					if c == ']' {
-						d.next()
-						break
-					}
-					if i > 0 {
-						if err := d.expect(',', "after array element"); err != nil {
-							return fatal(d.line, key, err)
-						}
+					if e.err == nil && e.obj == nil {
+						break // the end of the array
 					}
 					if key == "links" && size > 0 && (i == 256 || i == 1<<14 || i == 1<<18 || i == 1<<21) {
 						// Room for the links the rest of the file holds, at
 						// the average size so far, estimated again as more are
 						// read: a few moves instead of doubling.
-						per := max((d.off-arrayStart)/int64(i), 16)
-						n.Grow(0, int(min((size-d.off)/per*17/16, int64(lim.MaxElements))))
+						per := max((e.off-arrayStart)/int64(i), 16)
+						n.Grow(0, int(min((size-e.off)/per*17/16, int64(lim.MaxElements))))
 					}
-					path := func() string { return key + "[" + strconv.Itoa(i) + "]" }
 					if elements++; elements > lim.MaxElements {
-						return fatal(d.line, path(), fileerr.TooLarge("MaxElements", fmt.Sprintf("more than %d actors and links", lim.MaxElements)))
+						return fatal(e.line, elemPath(key, i), fileerr.TooLarge("MaxElements", fmt.Sprintf("more than %d actors and links", lim.MaxElements)))
 					}
 					if values > 8*lim.MaxElements {
-						return fatal(d.line, path(), tooManyValues(lim))
+						return fatal(e.line, elemPath(key, i), tooManyValues(lim))
 					}
 					if fileerr.Full(p) {
 						return nil, p.Err()
 					}
-					obj, start, err := d.value()
-					if err != nil {
-						return fatal(d.line, path(), err)
+					if e.err != nil {
+						return fatal(e.line, elemPath(key, i), e.err)
 					}
+					obj, start := e.obj, e.start
 					// The fast paths first (see jsonlink.go and
 					// jsonfast.go); what they do not take goes the general
 					// path below.
@@ -241,7 +242,7 @@ func ReadJSONWith(r io.Reader, file string, lim Limits) (*network.Network, error
 							continue
 						}
 					}
-					pos := elemPos{line: start, path: path(), obj: obj, index: i}
+					pos := elemPos{line: start, path: elemPath(key, i), obj: obj, index: i}
 					if key == "actors" {
 						if a, ok := fastActorOf(obj, lim.MaxValue); ok {
 							values += actorValues(&a)
@@ -351,6 +352,9 @@ func ReadJSONWith(r io.Reader, file string, lim Limits) (*network.Network, error
 	}
 	return n, nil
 }
+
+// elemPath is the JSON path of element i of the array key: "links[3]".
+func elemPath(key string, i int) string { return key + "[" + strconv.Itoa(i) + "]" }
 
 // readTopLevel decodes raw, the value of key of the top-level object other
 // than actors and links, into n or format, reporting its problems at line.

@@ -17,6 +17,7 @@ import (
 
 // linkReader holds the tables of values seen before.
 type linkReader struct {
+	l     network.Link // the link being read
 	roles map[string]string
 	dates map[string]network.Date
 	// Where the fields linkReader decodes itself are in schema.Link.
@@ -72,7 +73,8 @@ func newLinkReader() *linkReader {
 // and the link's attributes and list values (see linkValues). When it did
 // not, n is unchanged and obj is to go another path.
 func (lr *linkReader) add(obj []byte, maxValue int, n *network.Network) (bool, int) {
-	var l network.Link
+	lr.l = network.Link{}
+	l := &lr.l // not on the heap anew for each link
 	var from, to []byte
 	s := scanner{b: obj}
 	if !s.byte('{') || s.peek('}') {
@@ -92,7 +94,7 @@ func (lr *linkReader) add(obj []byte, maxValue int, n *network.Network) (bool, i
 				return false, 0
 			}
 			seen |= 1 << i
-			ok = lr.field(&s, i, &l, &from, &to, maxValue)
+			ok = lr.field(&s, i, l, &from, &to, maxValue)
 		case string(kb) == "money" && seen&moneyBit == 0:
 			seen |= moneyBit
 			l.Money, ok = s.money(maxValue)
@@ -130,7 +132,7 @@ func (lr *linkReader) add(obj []byte, maxValue int, n *network.Network) (bool, i
 	if !ok {
 		return false, 0
 	}
-	return n.AddLinkBetween(f, t, l) == nil, linkValues(&l)
+	return n.AddLinkBetween(f, t, *l) == nil, linkValues(l)
 }
 
 // fieldOf returns the position of the key kb in schema.Link, as

@@ -80,8 +80,19 @@ func MustParseDate(s string) Date {
 	return d
 }
 
+// daysIn returns the number of days of month (1..12) in year, by the
+// Gregorian calendar's rule, as time.Date counts them.
 func daysIn(year, month int) int {
-	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	switch month {
+	case 2:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }
 
 // IsZero reports whether d is the unknown date.

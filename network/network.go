@@ -197,25 +197,8 @@ func (n *Network) checkLink(index int, l Link, atFrom, atTo int) (from, to int, 
 			}
 		}
 	}
-	for _, end := range []struct {
-		field, id string
-		at        *int
-	}{{"from", l.From, &from}, {"to", l.To, &to}} {
-		switch {
-		case *end.at >= 0:
-		case *end.at < -1:
-			*end.at = -1
-			add(end.field, end.id, ErrUnknownActor)
-		case end.id == "":
-			add(end.field, end.id, ErrEmptyID)
-		default:
-			if i, ok := n.lookup(end.id); ok {
-				*end.at = i
-			} else {
-				add(end.field, end.id, ErrUnknownActor)
-			}
-		}
-	}
+	from = n.checkEnd(from, "from", l.From, add)
+	to = n.checkEnd(to, "to", l.To, add)
 	if from >= 0 && from == to || l.From != "" && l.From == l.To {
 		add("to", l.To, ErrSelfLink)
 	}
@@ -260,6 +243,27 @@ func (n *Network) checkLink(index int, l Link, atFrom, atTo int) (from, to int, 
 		}
 	}
 	return from, to, errors.Join(errs...)
+}
+
+// checkEnd returns the position of a link's end: at when it is one (0 or
+// more), else that of the actor id. It reports an end out of range (at
+// -2 or less), an empty ID and an unknown one to add, and returns -1 for
+// them.
+func (n *Network) checkEnd(at int, field, id string, add func(field, value string, err error)) int {
+	switch {
+	case at >= 0:
+		return at
+	case at < -1:
+		add(field, id, ErrUnknownActor)
+	case id == "":
+		add(field, id, ErrEmptyID)
+	default:
+		if i, ok := n.lookup(id); ok {
+			return i
+		}
+		add(field, id, ErrUnknownActor)
+	}
+	return -1
 }
 
 // lookup returns the position of the actor id, as byID does, first

@@ -3,6 +3,7 @@ package network
 import (
 	"math"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 )
@@ -98,4 +99,17 @@ func TestMoneyAndCurrency(t *testing.T) {
 	var problems []string
 	Money{Amount: math.NaN(), Currency: "XXX"}.validate(func(field, _ string, _ error) { problems = append(problems, field) })
 	require.Equal(t, []string{"money.amount", "money.currency"}, problems)
+}
+
+// TestDaysIn counts the days of every month of four centuries as the time
+// package does.
+func TestDaysIn(t *testing.T) {
+	for y := 1900; y <= 2400; y++ {
+		for m := 1; m <= 12; m++ {
+			want := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+			if got := daysIn(y, m); got != want {
+				t.Fatalf("%d-%02d: %d days, want %d", y, m, got, want)
+			}
+		}
+	}
 }
