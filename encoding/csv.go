@@ -126,11 +126,13 @@ func (f *csvFile) finish() {
 // csvTable reads one table row by row.
 type csvTable[T any] struct {
 	r      *csv.Reader
+	ahead  *rowsAhead // reading r ahead, when not nil
 	f      *csvFile
 	header []string
 	schema.Columns[T]
 	maxValue int // bytes of one cell
 	rows     int // the rows the table is estimated to hold, 0 when unknown
+	row      T   // the row next decodes
 }
 
 // rowReader bounds what csv.Reader can buffer: once more than window bytes
@@ -276,11 +278,30 @@ func detectComma[T any](br *bufio.Reader, table []schema.Field[T]) rune {
 	return best
 }
 
+// read reads the next record, from r or ahead.
+func (t *csvTable[T]) read() ([]string, error) {
+	if t.ahead != nil {
+		return t.ahead.next()
+	}
+	return t.r.Read()
+}
+
+// fieldPos is csv.Reader.FieldPos for the record read last.
+func (t *csvTable[T]) fieldPos(i int) (line, col int) {
+	if t.ahead != nil {
+		return t.ahead.fieldPos(i)
+	}
+	return t.r.FieldPos(i)
+}
+
 // next reads the next row into a new T; done is true at the end of the
 // table, and fatal when the file cannot be read further.
 func (t *csvTable[T]) next(attrs func(*T) *map[string]string) (v T, line int, ok, done bool) {
 	p := t.f.p
-	rec, err := t.r.Read()
+	var zero T
+	t.row = zero // decoded in place: a T on the heap for every row took a quarter of the time
+	defer func() { v = t.row }()
+	rec, err := t.read()
 	if err == io.EOF {
 		return v, 0, false, true
 	}
@@ -289,7 +310,7 @@ func (t *csvTable[T]) next(attrs func(*T) *map[string]string) (v T, line int, ok
 		if errors.As(err, &pe) {
 			p.Add(pe.StartLine, pe.Column, "", fmt.Errorf("%w: %v", ErrFormat, pe.Err))
 			if errors.Is(pe.Err, csv.ErrFieldCount) {
-				line, _ := t.r.FieldPos(0)
+				line, _ := t.fieldPos(0)
 				return v, line, false, false
 			}
 		} else {
@@ -297,38 +318,38 @@ func (t *csvTable[T]) next(attrs func(*T) *map[string]string) (v T, line int, ok
 		}
 		return v, 0, false, true
 	}
-	line, _ = t.r.FieldPos(0)
+	line, _ = t.fieldPos(0)
 	ok = true
 	for i, cell := range rec {
 		if cell == "" {
 			if err, req := t.Required[i]; req {
-				l, c := t.r.FieldPos(i)
+				l, c := t.fieldPos(i)
 				p.Add(l, c, t.header[i], fmt.Errorf("%w: empty cell in required column", err))
 				ok = false
 			}
 			continue
 		}
 		if len(cell) > t.maxValue {
-			l, c := t.r.FieldPos(i)
+			l, c := t.fieldPos(i)
 			p.Add(l, c, t.header[i], valueTooLong(t.maxValue))
 			ok = false
 			continue
 		}
 		if !utf8.ValidString(cell) {
-			l, c := t.r.FieldPos(i)
+			l, c := t.fieldPos(i)
 			t.f.invalidUTF8(l, c, t.header[i], cell)
 			ok = false
 			continue
 		}
 		if t.Blank[i] {
-			l, c := t.r.FieldPos(i)
+			l, c := t.fieldPos(i)
 			p.Add(l, c, "", fmt.Errorf("%w: a value in column %d, which has no header: give the column a header or empty it", ErrFormat, i+1))
 			ok = false
 			continue
 		}
-		warning, err := t.Cell(&v, attrs, i, cell)
+		warning, err := t.Cell(&t.row, attrs, i, cell)
 		if warning != "" || err != nil {
-			l, c := t.r.FieldPos(i)
+			l, c := t.fieldPos(i)
 			if warning != "" {
 				t.f.warn(l, c, t.header[i], warning)
 			}
@@ -415,6 +436,9 @@ func ReadCSVWith(actors, links io.Reader, actorsFile, linksFile string, opt CSVO
 			return nil, warnings(), errors.Join(pa.Err(), pl.Err())
 		}
 		n.Grow(0, min(tl.rows, lim.MaxElements))
+		// The links table is most of a network: read ahead (see csvahead.go).
+		tl.ahead = readRowsAhead(tl.r)
+		defer tl.ahead.stop()
 		for i := 0; ; i++ {
 			l, line, ok, done := tl.next(func(l *network.Link) *map[string]string { return &l.Attrs })
 			if done || tooMany(pl, line, linkValues(&l)) {

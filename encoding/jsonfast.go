@@ -240,6 +240,9 @@ func (s *scanner) strBytes(max int) ([]byte, bool) {
 	ascii := true
 	for ; s.i < len(s.b); s.i++ {
 		c := s.b[s.i]
+		if !strSpecial[c] {
+			continue
+		}
 		switch {
 		case c == '"':
 			v := s.b[start:s.i]
@@ -250,12 +253,21 @@ func (s *scanner) strBytes(max int) ([]byte, bool) {
 			return v, true
 		case c == '\\' || c < 0x20:
 			return nil, false
-		case c >= 0x80:
+		default: // c >= 0x80
 			ascii = false
 		}
 	}
 	return nil, false
 }
+
+// strSpecial marks the bytes strBytes stops at: the quote, the backslash,
+// control characters and the bytes of non-ASCII characters.
+var strSpecial = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c == '"' || c == '\\' || c < 0x20 || c >= 0x80
+	}
+	return t
+}()
 
 // number reads a JSON number's text.
 func (s *scanner) number() ([]byte, bool) {

@@ -9,6 +9,11 @@ import (
 // returns its index, or an error wrapping sentinel that lists the valid names.
 // An empty entry in names matches the empty string but is not listed.
 func parseName(s string, names []string, sentinel error) (int, error) {
+	for i, n := range names { // the names as written, without normalising
+		if n == s {
+			return i, nil
+		}
+	}
 	norm := strings.Map(func(r rune) rune {
 		if r == '_' || r == ' ' {
 			return '-'
