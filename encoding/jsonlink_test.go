@@ -127,3 +127,21 @@ func FuzzLinkReader(f *testing.F) {
 		}
 	})
 }
+
+// TestLinkReaderAllocates nothing for a plain link between known actors
+// once its role and dates have been seen: at millions of links, every
+// allocation is work for the collector.
+func TestLinkReaderAllocates(t *testing.T) {
+	n, _ := linkNetworks(t)
+	n.Grow(0, 2000)
+	lr := newLinkReader()
+	obj := []byte(`{"from": "a", "to": "b", "kind": "partnership", "role": "lead", "weight": 2, "start": "2026-04-01", "end": "2029-12-31", "status": "planned"}`)
+	allocs := testing.AllocsPerRun(1000, func() {
+		if ok, _ := lr.add(obj, 1<<20, n); !ok {
+			t.Fatal("not taken")
+		}
+	})
+	if allocs != 0 {
+		t.Errorf("%v allocations per link, want 0", allocs)
+	}
+}
