@@ -206,28 +206,29 @@ func WriteWith(w io.Writer, n *network.Network, opt Options) error {
 	if !ok {
 		return fmt.Errorf("%w %q (want %s or %s)", ErrVersion, v, V1_2draft, V1_3)
 	}
-	as, ls := n.Actors(), n.Links()
+	// The actors and links are read where they are, a pass for each use,
+	// not copied: a network of millions of links is not held twice.
 	aKeys := n.ActorAttrKeys()
 	lKeys := n.LinkAttrKeys()
 	directed, dynamic := false, false
-	for i := range ls {
-		directed = directed || ls[i].IsDirected()
-		dynamic = dynamic || !ls[i].Start.IsZero() || !ls[i].End.IsZero()
+	for _, l := range n.AllLinks() {
+		directed = directed || l.IsDirected()
+		dynamic = dynamic || !l.Start.IsZero() || !l.End.IsZero()
 	}
-	for i := range as {
+	for _, a := range n.AllActors() {
 		for _, c := range actorColumns {
 			if c.check != nil {
-				if err := c.check(&as[i]); err != nil {
-					return fmt.Errorf("gexf: actor %q: %s: %w", as[i].ID, c.title, err)
+				if err := c.check(&a); err != nil {
+					return fmt.Errorf("gexf: actor %q: %s: %w", a.ID, c.title, err)
 				}
 			}
 		}
 	}
-	for i := range ls {
+	for i, l := range n.AllLinks() {
 		for _, c := range linkColumns {
 			if c.check != nil {
-				if err := c.check(&ls[i]); err != nil {
-					return fmt.Errorf("gexf: link #%d (%s -> %s): %s: %w", i+1, ls[i].From, ls[i].To, c.title, err)
+				if err := c.check(&l); err != nil {
+					return fmt.Errorf("gexf: link #%d (%s -> %s): %s: %w", i+1, l.From, l.To, c.title, err)
 				}
 			}
 		}
@@ -271,7 +272,7 @@ func WriteWith(w io.Writer, n *network.Network, opt Options) error {
 	for i, k := range lKeys {
 		fmt.Fprintf(b, `      <attribute id="ea%d" title="attr.%s" type="string"/>`+"\n", i, esc(k))
 	}
-	swapped := swaps(ls, directed)
+	swapped := swaps(n, directed)
 	if len(swapped) > 0 {
 		fmt.Fprintf(b, `      <attribute id="swapped" title="%s" type="boolean"/>`+"\n", swappedTitle)
 	}
@@ -286,8 +287,8 @@ func WriteWith(w io.Writer, n *network.Network, opt Options) error {
 		}
 		b.WriteString("        </attvalues>\n")
 	}
-	for i := range as {
-		a := &as[i]
+	for _, a := range n.AllActors() {
+		a := &a
 		fmt.Fprintf(b, `      <node id="%s" label="%s">`+"\n", esc(a.ID), esc(a.Label()))
 		values(attValues("n", actorColumns, a, aKeys, a.Attrs))
 		st := schema.Palette(a.Kind)
@@ -297,9 +298,9 @@ func WriteWith(w io.Writer, n *network.Network, opt Options) error {
 		b.WriteString("      </node>\n")
 	}
 	b.WriteString("    </nodes>\n    <edges>\n")
-	ids := edgeIDs(ls)
-	for i := range ls {
-		l := &ls[i]
+	ids := edgeIDs(n)
+	for i, l := range n.AllLinks() {
+		l := &l
 		source, target := l.From, l.To
 		if swapped[i] {
 			source, target = target, source
@@ -348,14 +349,14 @@ const swappedTitle = "labournet.swapped"
 // notices that the graph has parallel edges only when s->t is already
 // there: when t->s is there and s->t is not, it would make a simple DiGraph
 // and merge t->s with the other link. Written as t-s, NetworkX notices.
-func swaps(ls []network.Link, directed bool) map[int]bool {
+func swaps(n *network.Network, directed bool) map[int]bool {
 	if !directed {
 		return nil
 	}
 	var swapped map[int]bool
 	type pair struct{ s, t string }
 	present := map[pair]bool{}
-	for i, l := range ls {
+	for i, l := range n.AllLinks() {
 		s, t := l.From, l.To
 		if l.IsDirected() {
 			present[pair{s, t}] = true
@@ -374,15 +375,15 @@ func swaps(ls []network.Link, directed bool) map[int]bool {
 
 // edgeIDs returns the GEXF ids of the links: a link's ID when it has one,
 // otherwise "e" and its index, made unique against the links' IDs.
-func edgeIDs(ls []network.Link) []string {
+func edgeIDs(n *network.Network) []string {
 	taken := map[string]bool{}
-	for _, l := range ls {
+	for _, l := range n.AllLinks() {
 		if l.ID != "" {
 			taken[l.ID] = true
 		}
 	}
-	ids := make([]string, len(ls))
-	for i, l := range ls {
+	ids := make([]string, n.NumLinks())
+	for i, l := range n.AllLinks() {
 		if l.ID != "" {
 			ids[i] = l.ID
 			continue
