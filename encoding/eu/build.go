@@ -144,7 +144,7 @@ func (im *importer) finish(ctx context.Context) (*Result, error) {
 		infos = append(infos, orgInfo{id: id, name: o.a.Name, country: o.a.Country})
 	}
 	res.NearDuplicates = nearDuplicates(m.near, infos, im.opt.Merges.Different, present)
-	for _, l := range n.Links() {
+	for _, l := range n.AllLinks() {
 		if l.Kind == network.Partnership {
 			res.Participations++
 		}

@@ -128,7 +128,7 @@ func Select(n *network.Network, f Filter) *network.Network {
 	}
 	keepProj := map[string]bool{}
 	members := map[string][]string{}
-	for _, l := range n.Links() {
+	for _, l := range n.AllLinks() {
 		if l.Kind == network.Partnership && byID[l.To].Kind == actor.Project {
 			members[l.To] = append(members[l.To], l.From)
 		}
@@ -157,12 +157,12 @@ func Select(n *network.Network, f Filter) *network.Network {
 		}
 	}
 	// Programmes and funds of the kept projects.
-	for _, l := range n.Links() {
+	for _, l := range n.AllLinks() {
 		if l.Kind == network.Governance && keepProj[l.To] {
 			keep[l.From] = true
 		}
 	}
-	for _, l := range n.Links() {
+	for _, l := range n.AllLinks() {
 		if l.Kind == network.Funding && byID[l.To].Kind == actor.Programme && keep[l.To] {
 			keep[l.From] = true
 		}
@@ -191,7 +191,7 @@ func Select(n *network.Network, f Filter) *network.Network {
 		}
 		_ = out.AddActor(a) // valid in n
 	}
-	for _, l := range v.Links() {
+	for _, l := range v.AllLinks() {
 		_ = out.AddLink(l)
 	}
 	return out
