@@ -2,6 +2,11 @@
 // storage behind network snapshots and the analysis kernels.
 package csr
 
+import (
+	"cmp"
+	"slices"
+)
+
 // Graph is adjacency in compressed-sparse-row form: the neighbours of node u
 // are Nbr[Off[u]:Off[u+1]], sorted ascending and without repeats, with the
 // summed weight W and the number of merged arcs Count at the same positions.
@@ -42,64 +47,93 @@ func (g *Graph) Find(u, v int) int64 {
 }
 
 // Build returns the adjacency of n nodes with the arcs src[i]→dst[i] of
-// weight w[i]. Parallel arcs are merged: their weights summed, their number
-// kept in Count. It runs in O(n + m) time with two stable counting sorts.
-// All indices must be in [0, n).
+// weight w[i]. Parallel arcs are merged: their weights summed in the order
+// of i, their number kept in Count. All indices must be in [0, n).
+//
+// It counts the arcs of each node, places each arc in its node's row in
+// the order given (one pass, each row's arcs together), then sorts each
+// row by head, stably, and merges equal heads. A row is sorted where it
+// lies, so that the work after the one scattering pass stays in the cache;
+// sorting all arcs by head and then by tail, two passes over the whole
+// array each, took twice as long at millions of arcs. It runs in
+// O(n + m + Σ d log d) time for rows of d arcs, and O(n + m) memory.
 func Build(n int, src, dst []int32, w []float64) *Graph {
 	m := len(src)
-	// Stable counting sort by dst, then by src: rows come out sorted by dst.
-	byDst := countingOrder(n, dst, nil)
-	order := countingOrder(n, src, byDst)
 	g := &Graph{Off: make([]int64, n+1)}
-	g.Nbr = make([]int32, 0, m)
-	g.W = make([]float64, 0, m)
-	g.Count = make([]int32, 0, m)
-	u := 0
-	for _, e := range order {
-		s, d := int(src[e]), dst[e]
-		for u < s {
-			u++
-			g.Off[u] = int64(len(g.Nbr))
-		}
-		last := len(g.Nbr) - 1
-		if last >= int(g.Off[u]) && g.Nbr[last] == d {
-			g.W[last] += w[e]
-			g.Count[last]++
-			continue
-		}
-		g.Nbr = append(g.Nbr, d)
-		g.W = append(g.W, w[e])
-		g.Count = append(g.Count, 1)
+	for _, s := range src {
+		g.Off[s+1]++
 	}
-	for u < n {
-		u++
-		g.Off[u] = int64(len(g.Nbr))
+	for i := 1; i <= n; i++ {
+		g.Off[i] += g.Off[i-1]
+	}
+	next := make([]int64, n)
+	copy(next, g.Off[:n])
+	nbr, wt := make([]int32, m), make([]float64, m)
+	for e, s := range src {
+		p := next[s]
+		nbr[p], wt[p] = dst[e], w[e]
+		next[s] = p + 1
+	}
+	next = nil
+	count := make([]int32, m)
+	var buf []arc
+	k := int64(0) // where the next merged arc goes: merging only shortens
+	start := int64(0)
+	for u := range n {
+		end := g.Off[u+1]
+		buf = sortRow(nbr[start:end], wt[start:end], buf)
+		g.Off[u] = k
+		for p := start; p < end; p++ {
+			if k > g.Off[u] && nbr[k-1] == nbr[p] {
+				wt[k-1] += wt[p]
+				count[k-1]++
+				continue
+			}
+			nbr[k], wt[k], count[k] = nbr[p], wt[p], 1
+			k++
+		}
+		start = end
+	}
+	g.Off[n] = k
+	if k < int64(m)*3/4 { // many parallel arcs: do not keep the room they took
+		g.Nbr, g.W, g.Count = slices.Clone(nbr[:k]), slices.Clone(wt[:k]), slices.Clone(count[:k])
+	} else {
+		g.Nbr, g.W, g.Count = nbr[:k:k], wt[:k:k], count[:k:k]
 	}
 	return g
 }
 
-// countingOrder returns the positions of key in stable ascending key order;
-// if in is not nil, it sorts the positions in instead of 0..len(key)-1.
-func countingOrder(n int, key []int32, in []int32) []int32 {
-	count := make([]int64, n+1)
-	for _, k := range key {
-		count[k+1]++
-	}
-	for i := 1; i <= n; i++ {
-		count[i] += count[i-1]
-	}
-	out := make([]int32, len(key))
-	if in == nil {
-		for e, k := range key {
-			out[count[k]] = int32(e)
-			count[k]++
+// arc is a head and weight, for sorting a long row.
+type arc struct {
+	v int32
+	w float64
+}
+
+// sortRow sorts the row's heads ascending, stably, moving their weights
+// with them; buf is room to reuse for long rows, returned for the next.
+func sortRow(nbr []int32, wt []float64, buf []arc) []arc {
+	if len(nbr) <= 32 {
+		for i := 1; i < len(nbr); i++ {
+			v, x := nbr[i], wt[i]
+			j := i
+			for j > 0 && nbr[j-1] > v {
+				nbr[j], wt[j] = nbr[j-1], wt[j-1]
+				j--
+			}
+			nbr[j], wt[j] = v, x
 		}
-		return out
+		return buf
 	}
-	for _, e := range in {
-		k := key[e]
-		out[count[k]] = e
-		count[k]++
+	if slices.IsSorted(nbr) {
+		return buf
 	}
-	return out
+	buf = buf[:0]
+	for i, v := range nbr {
+		buf = append(buf, arc{v, wt[i]})
+	}
+	slices.SortStableFunc(buf, func(a, b arc) int { return cmp.Compare(a.v, b.v) })
+	for i, a := range buf {
+		nbr[i], wt[i] = a.v, a.w
+	}
+	return buf
 }

@@ -1,6 +1,7 @@
 package csr
 
 import (
+	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -12,15 +13,20 @@ import (
 // on seeded random arcs with many parallels.
 func TestBuildAgainstMaps(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	for trial := range 50 {
+	for trial := range 200 {
 		n := 1 + rng.IntN(30)
 		m := rng.IntN(200)
+		if trial%10 == 0 {
+			n, m = 1+rng.IntN(3), rng.IntN(400) // long rows, sorted by the other way
+		}
 		src, dst, w := make([]int32, m), make([]int32, m), make([]float64, m)
 		type arc struct{ u, v int32 }
 		sum := map[arc]float64{}
 		count := map[arc]int32{}
 		for i := range m {
-			src[i], dst[i], w[i] = int32(rng.IntN(n)), int32(rng.IntN(n)), float64(rng.IntN(5)+1)
+			// Weights whose sum depends on the order of the terms: parallel
+			// arcs are summed in the order given.
+			src[i], dst[i], w[i] = int32(rng.IntN(n)), int32(rng.IntN(n)), rng.Float64()*math.Pow(10, float64(rng.IntN(20)-10))
 			sum[arc{src[i], dst[i]}] += w[i]
 			count[arc{src[i], dst[i]}]++
 		}
@@ -45,5 +51,20 @@ func TestBuildAgainstMaps(t *testing.T) {
 			_, present := sum[arc{int32(u), int32(v)}]
 			require.Equal(t, present, g.Find(u, v) >= 0)
 		}
+	}
+}
+
+// BenchmarkBuild builds the adjacency of 10^6 nodes and 10^7 random arcs,
+// as a snapshot of 5·10^6 links does.
+func BenchmarkBuild(b *testing.B) {
+	const n, m = 1_000_000, 10_000_000
+	rng := rand.New(rand.NewPCG(1, 2))
+	src, dst, w := make([]int32, m), make([]int32, m), make([]float64, m)
+	for i := range m {
+		src[i], dst[i], w[i] = int32(rng.IntN(n)), int32(rng.IntN(n)), 1
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		Build(n, src, dst, w)
 	}
 }
