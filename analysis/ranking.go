@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"cmp"
+	"math"
 	"slices"
 
 	"github.com/labournet/labournet/network"
@@ -21,25 +22,31 @@ type Ranking []Score
 // NewRanking returns the ranking of vals, where vals[i] is the value of the
 // snapshot's actor i.
 func NewRanking(s *network.Snapshot, vals []float64) Ranking {
+	// A snapshot numbers its actors in ascending order of ID, so ties are
+	// broken by index: the sort compares numbers, never strings (sorting
+	// the scores took 1.5 s at 10^6 actors).
+	order := make([]int32, len(vals))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		va, vb := vals[a], vals[b]
+		an, bn := math.IsNaN(va), math.IsNaN(vb)
+		switch {
+		case an && !bn:
+			return 1
+		case bn && !an:
+			return -1
+		case !an && va != vb:
+			return cmp.Compare(vb, va)
+		}
+		return cmp.Compare(a, b)
+	})
 	r := make(Ranking, len(vals))
-	for i, v := range vals {
-		r[i] = Score{ID: s.ID(i), Value: Float(v)}
+	for k, i := range order {
+		r[k] = Score{ID: s.ID(int(i)), Value: Float(vals[i])}
 	}
-	slices.SortStableFunc(r, compareScores)
 	return r
-}
-
-func compareScores(a, b Score) int {
-	an, bn := a.Value.IsNaN(), b.Value.IsNaN()
-	switch {
-	case an && !bn:
-		return 1
-	case bn && !an:
-		return -1
-	case !an && a.Value != b.Value:
-		return cmp.Compare(b.Value, a.Value)
-	}
-	return cmp.Compare(a.ID, b.ID)
 }
 
 // Value returns the value for the actor id, and false when id is not ranked.
