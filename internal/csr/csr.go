@@ -103,10 +103,10 @@ func Build(n int, src, dst []int32, w []float64) *Graph {
 	return g
 }
 
-// arc is a head and weight, for sorting a long row.
+// arc is a head, weight and place in its row, for sorting a long row.
 type arc struct {
-	v int32
-	w float64
+	v, at int32
+	w     float64
 }
 
 // sortRow sorts the row's heads ascending, stably, moving their weights
@@ -129,9 +129,15 @@ func sortRow(nbr []int32, wt []float64, buf []arc) []arc {
 	}
 	buf = buf[:0]
 	for i, v := range nbr {
-		buf = append(buf, arc{v, wt[i]})
+		buf = append(buf, arc{v, int32(i), wt[i]})
 	}
-	slices.SortStableFunc(buf, func(a, b arc) int { return cmp.Compare(a.v, b.v) })
+	// Ties by place: as stable as a stable sort, at pdqsort's speed.
+	slices.SortFunc(buf, func(a, b arc) int {
+		if c := cmp.Compare(a.v, b.v); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.at, b.at)
+	})
 	for i, a := range buf {
 		nbr[i], wt[i] = a.v, a.w
 	}
