@@ -3,7 +3,6 @@
 package csr
 
 import (
-	"cmp"
 	"slices"
 )
 
@@ -103,16 +102,18 @@ func Build(n int, src, dst []int32, w []float64) *Graph {
 	return g
 }
 
-// arc is a head, weight and place in its row, for sorting a long row.
+// arc is a head and its weight, for sorting a long row.
 type arc struct {
-	v, at int32
-	w     float64
+	v int32
+	w float64
 }
 
 // sortRow sorts the row's heads ascending, stably, moving their weights
 // with them; buf is room to reuse for long rows, returned for the next.
+// Short rows are sorted by insertion; long ones (a hub's) by a radix sort
+// on the heads' bytes, lowest first, which is stable and linear.
 func sortRow(nbr []int32, wt []float64, buf []arc) []arc {
-	if len(nbr) <= 32 {
+	if len(nbr) <= 64 {
 		for i := 1; i < len(nbr); i++ {
 			v, x := nbr[i], wt[i]
 			j := i
@@ -127,18 +128,29 @@ func sortRow(nbr []int32, wt []float64, buf []arc) []arc {
 	if slices.IsSorted(nbr) {
 		return buf
 	}
-	buf = buf[:0]
+	top := slices.Max(nbr)
+	k := len(nbr)
+	buf = slices.Grow(buf[:0], 2*k)[:2*k]
+	from, to := buf[:k], buf[k:]
 	for i, v := range nbr {
-		buf = append(buf, arc{v, int32(i), wt[i]})
+		from[i] = arc{v, wt[i]}
 	}
-	// Ties by place: as stable as a stable sort, at pdqsort's speed.
-	slices.SortFunc(buf, func(a, b arc) int {
-		if c := cmp.Compare(a.v, b.v); c != 0 {
-			return c
+	for shift := 0; shift < 32 && top>>shift > 0; shift += 8 {
+		var count [257]int
+		for _, a := range from {
+			count[(a.v>>shift)&0xff+1]++
 		}
-		return cmp.Compare(a.at, b.at)
-	})
-	for i, a := range buf {
+		for b := 1; b <= 256; b++ {
+			count[b] += count[b-1]
+		}
+		for _, a := range from {
+			d := (a.v >> shift) & 0xff
+			to[count[d]] = a
+			count[d]++
+		}
+		from, to = to, from
+	}
+	for i, a := range from {
 		nbr[i], wt[i] = a.v, a.w
 	}
 	return buf
