@@ -49,7 +49,11 @@ type BetweennessOptions struct {
 // Source: U. Brandes, "A faster algorithm for betweenness centrality",
 // J. Math. Sociol. 25(2), 2001. It runs one breadth-first search (Dijkstra
 // when weighted) per actor, in parallel: O(N·E) time unweighted,
-// O(N·E·log N) weighted, O(N + E) memory per goroutine.
+// O(N·E·log N) weighted, O(N + E) memory per goroutine. On the undirected
+// view an actor with a single neighbour needs no search of its own: the
+// search from its neighbour stands for it (exactly; see leaves in
+// brandes.go). The breadth-first searches run level by level, top-down or
+// bottom-up, whichever reads fewer links (see brandes.go).
 //
 // It stops early when ctx is cancelled, returning ctx.Err() after the
 // searches under way (one search per goroutine).
@@ -64,6 +68,13 @@ func Betweenness(ctx context.Context, s *network.Snapshot, opt BetweennessOption
 // betweennessFrom accumulates Brandes' dependencies from the given sources
 // (all actors when nil) and applies NetworkX's scaling.
 func betweennessFrom(ctx context.Context, s *network.Snapshot, sources []int, opt BetweennessOptions) ([]float64, error) {
+	return betweennessWith(ctx, s, sources, opt, sources == nil && !opt.Directed)
+}
+
+// betweennessWith is betweennessFrom, skipping the searches from leaves
+// (see leaves) when reduce is set, which must be only on the undirected
+// view from all sources.
+func betweennessWith(ctx context.Context, s *network.Snapshot, sources []int, opt BetweennessOptions, reduce bool) ([]float64, error) {
 	n := s.N()
 	g := search.Forward(s, opt.Directed)
 	dist := search.Distance(opt.Weighted, opt.WeightIsDistance)
@@ -72,33 +83,64 @@ func betweennessFrom(ctx context.Context, s *network.Snapshot, sources []int, op
 		total = len(sources)
 	}
 	t := search.NewTracker(ctx, total, opt.Progress)
-	back := search.Backward(s, opt.Directed) // the arcs into an actor: where its predecessors are
-	bc, err := search.Parallel(t, n, sources, opt.Workers, func(c *search.Search, src int, acc []float64) {
-		dep := cenDeps(c, n)
-		if dist == nil {
-			// Unweighted: the predecessors of w are its neighbours one
-			// link closer to the source, found again rather than stored.
-			if !c.Counts(g, src) {
-				return // cancelled
+	var leafs []int32
+	if reduce {
+		var ok func(v int) bool
+		if dist != nil {
+			// The search from v's neighbour stands for v's when the link
+			// between them has a positive, finite length.
+			ok = func(v int) bool {
+				d := dist(s.NeighborWeights(v)[0])
+				return d > 0 && !math.IsInf(d, 1)
 			}
-			for k := len(c.Order) - 1; k >= 0; k-- {
-				w := c.Order[k]
-				coeff := (1 + dep[w]) / c.Sigma[w]
-				dv := c.Dist[w] - 1
-				for _, v := range back.Row(int(w)) {
-					if c.Dist[v] == dv {
-						dep[v] += c.Sigma[v] * coeff
-					}
-				}
-				if int(w) != src {
-					acc[w] += dep[w]
-				}
-			}
+		}
+		leafs, sources = leaves(s, ok)
+	}
+	count := n
+	if sources != nil {
+		count = len(sources)
+	}
+	source := func(k int) int {
+		if sources == nil {
+			return k
+		}
+		return sources[k]
+	}
+	// mult returns how many searches the one from src stands for, and the
+	// leaves it stands for beside its own.
+	mult := func(src int) (float64, float64) {
+		if leafs == nil {
+			return 1, 0
+		}
+		return float64(1 + leafs[src]), float64(leafs[src])
+	}
+	workers := search.Workers(opt.Workers, count) // goroutines at most
+	stop := func() bool { return !t.Step(0) }
+	var bc []float64
+	var err error
+	if dist == nil {
+		if n <= math.MaxUint16 { // numbers and distances below the unreached mark
+			bc, err = bfsBetweenness[uint16](t, s, g, opt.Directed, count, source, mult, workers, opt.Workers, stop)
 		} else {
+			bc, err = bfsBetweenness[uint32](t, s, g, opt.Directed, count, source, mult, workers, opt.Workers, stop)
+		}
+	} else {
+		searches := make([]*search.Search, workers)
+		bc, err = search.Accumulate(t, n, count, opt.Workers, func(w, k int, acc []float64) int {
+			c := searches[w]
+			if c == nil {
+				c = search.New(n)
+				c.Stop = stop
+				c.Dep = make([]float64, n)
+				searches[w] = c
+			}
+			src := source(k)
+			m, extra := mult(src)
 			if !c.Run(g, src, dist) {
-				return // cancelled
+				return 0 // cancelled
 			}
 			// Accumulate dependencies in reverse order of distance.
+			dep := c.Dep
 			for k := len(c.Order) - 1; k >= 0; k-- {
 				w := c.Order[k]
 				coeff := (1 + dep[w]) / c.Sigma[w]
@@ -106,14 +148,16 @@ func betweennessFrom(ctx context.Context, s *network.Snapshot, sources []int, op
 					dep[v] += c.Sigma[v] * coeff
 				}
 				if int(w) != src {
-					acc[w] += dep[w]
+					acc[w] += m * dep[w]
 				}
 			}
-		}
-		for _, w := range c.Order {
-			dep[w] = 0
-		}
-	})
+			acc[src] += extra * float64(len(c.Order)-2)
+			for _, w := range c.Order {
+				dep[w] = 0
+			}
+			return 1 + int(extra)
+		})
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -179,12 +223,4 @@ func ApproxBetweennessBound(n, k int, delta float64) float64 {
 		return math.NaN()
 	}
 	return float64(n) / float64(n-1) * math.Sqrt(math.Log(2/delta)/(2*float64(k)))
-}
-
-// cenDeps returns the dependency buffer of a search, allocating it once.
-func cenDeps(c *search.Search, n int) []float64 {
-	if c.Dep == nil {
-		c.Dep = make([]float64, n)
-	}
-	return c.Dep
 }

@@ -28,16 +28,30 @@ type CoreOptions struct {
 // Degrees count distinct neighbours (parallel links merged), or in+out arcs
 // with Options.Directed. It takes O(N + E) time and memory.
 func CoreNumbers(s *network.Snapshot, opt CoreOptions) analysis.Ranking {
-	core := cohCores(s, opt.Directed)
-	vals := make([]float64, len(core))
-	for i, c := range core {
-		vals[i] = float64(c)
+	core, top := cohCores(s, opt.Directed)
+	// Core numbers are integers from 0 to top: a counting sort ranks them
+	// as analysis.NewRanking does (descending value, ties by ascending
+	// index, which is ascending ID) in O(N + top) instead of a comparison
+	// sort, which took as long as the decomposition.
+	at := make([]int32, top+2) // at[top-c]: the next place of core number c
+	for _, c := range core {
+		at[top-c+1]++
 	}
-	return analysis.NewRanking(s, vals)
+	for k := 1; k < len(at); k++ {
+		at[k] += at[k-1]
+	}
+	r := make(analysis.Ranking, len(core))
+	for i, c := range core {
+		k := at[top-c]
+		at[top-c]++
+		r[k] = analysis.Score{ID: s.ID(i), Value: analysis.Float(c)}
+	}
+	return r
 }
 
-// cohCores computes core numbers by Batagelj–Zaversnik bucket peeling.
-func cohCores(s *network.Snapshot, directed bool) []int32 {
+// cohCores computes core numbers by Batagelj–Zaversnik bucket peeling and
+// returns them with the largest (0 without actors).
+func cohCores(s *network.Snapshot, directed bool) ([]int32, int32) {
 	n := s.N()
 	deg := make([]int32, n)
 	maxd := int32(0)
@@ -49,51 +63,50 @@ func cohCores(s *network.Snapshot, directed bool) []int32 {
 		}
 		maxd = max(maxd, deg[v])
 	}
-	bin := make([]int32, maxd+2) // bin[d]: first position of degree d in vert
+	// vert lists the actors by current degree; the actors of degree d are
+	// vert[bin[d]:bin[d+1]], and pos[v] is v's place in vert.
+	bin := make([]int32, maxd+1)
 	for _, d := range deg {
-		bin[d+1]++
+		bin[d]++
 	}
-	for d := int32(1); d <= maxd+1; d++ {
-		bin[d] += bin[d-1]
+	first := int32(0)
+	for d, c := range bin {
+		bin[d] = first
+		first += c
 	}
 	pos := make([]int32, n)
 	vert := make([]int32, n)
-	fill := make([]int32, maxd+1)
-	copy(fill, bin[:maxd+1])
-	for v := range n {
-		pos[v] = fill[deg[v]]
-		vert[pos[v]] = int32(v)
-		fill[deg[v]]++
+	for v, d := range deg {
+		p := bin[d]
+		pos[v] = p
+		vert[p] = int32(v)
+		bin[d]++
 	}
-	lower := func(u, dv int32) {
-		if deg[u] <= dv {
-			return
+	copy(bin[1:], bin[:maxd]) // back to the first place of each degree
+	bin[0] = 0
+	// Peel in order of current degree: when v is removed, its degree is its
+	// core number, and each neighbour u of higher degree loses one per arc
+	// to v, moving to the front of its bucket, which then starts one later.
+	peel := func(dv int32, row []int32) {
+		for _, u := range row {
+			if du := deg[u]; du > dv {
+				pu, pw := pos[u], bin[du]
+				w := vert[pw]
+				vert[pu], vert[pw] = w, u
+				pos[u], pos[w] = pw, pu
+				bin[du] = pw + 1
+				deg[u] = du - 1
+			}
 		}
-		du := deg[u]
-		pu, pw := pos[u], bin[du]
-		w := vert[pw]
-		if u != w {
-			vert[pu], vert[pw] = w, u
-			pos[u], pos[w] = pw, pu
-		}
-		bin[du]++
-		deg[u]--
 	}
-	for i := range n {
-		v := vert[i]
+	for _, v := range vert {
 		dv := deg[v]
 		if directed {
-			for _, u := range s.Out(int(v)) {
-				lower(u, dv)
-			}
-			for _, u := range s.In(int(v)) {
-				lower(u, dv)
-			}
+			peel(dv, s.Out(int(v)))
+			peel(dv, s.In(int(v)))
 		} else {
-			for _, u := range s.Neighbors(int(v)) {
-				lower(u, dv)
-			}
+			peel(dv, s.Neighbors(int(v)))
 		}
 	}
-	return deg
+	return deg, maxd
 }

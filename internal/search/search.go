@@ -418,26 +418,50 @@ func Parallel(t *Tracker, n int, sources []int, workers int, each func(c *Search
 	if sources != nil {
 		count = len(sources)
 	}
-	source := func(k int) int {
-		if sources == nil {
-			return k
+	searches := make([]*Search, Workers(workers, count))
+	return Accumulate(t, n, count, workers, func(w, k int, acc []float64) int {
+		c := searches[w]
+		if c == nil {
+			c = New(n)
+			c.Stop = func() bool { return !t.Step(0) }
+			searches[w] = c
 		}
-		return sources[k]
-	}
+		src := k
+		if sources != nil {
+			src = sources[k]
+		}
+		each(c, src, acc)
+		return 1
+	})
+}
+
+// Accumulate runs each(worker, k, acc) for k = 0..count-1 on up to workers
+// goroutines (0 means GOMAXPROCS), worker being the goroutine's number,
+// below Workers(workers, count) (for state a goroutine reuses), and
+// acc the partial-sum buffer of n values that item k adds into, and returns
+// the buffers summed in a fixed order. Item k adds into buffer k mod 16 and
+// each buffer takes its items in increasing order on one goroutine, so the
+// result does not depend on the number of goroutines; goroutines take the
+// next untouched buffer when they finish one, so that one slowed down does
+// not hold the others up. each returns how many steps of the tracker item k
+// finished. When the tracker is cancelled, Accumulate stops after the items
+// under way and returns the context's error.
+func Accumulate(t *Tracker, n, count, workers int, each func(worker, k int, acc []float64) int) ([]float64, error) {
 	bufs := min(buffers, max(count, 1))
 	partial := make([][]float64, bufs)
+	var next atomic.Int32
 	Go(Workers(workers, bufs), func(w int) {
-		workers := Workers(workers, bufs)
-		c := New(n)
-		c.Stop = func() bool { return !t.Step(0) }
-		for b := w; b < bufs; b += workers {
+		for {
+			b := int(next.Add(1)) - 1
+			if b >= bufs {
+				return
+			}
 			acc := make([]float64, n)
 			for k := b; k < count; k += bufs {
 				if !t.Step(0) {
 					return
 				}
-				each(c, source(k), acc)
-				t.Step(1)
+				t.Step(each(w, k, acc))
 			}
 			partial[b] = acc
 		}

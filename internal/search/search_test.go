@@ -5,8 +5,10 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"sync/atomic"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/labournet/labournet/actor"
@@ -103,4 +105,56 @@ func TestTrackerFinish(t *testing.T) {
 	require.NoError(t, tr.Err())
 	require.Equal(t, 3, Workers(3, 10))
 	require.Equal(t, 1, Workers(8, 0), "at least one worker")
+}
+
+// TestAccumulate checks the pool under Parallel: each item adds into its
+// buffer (k mod 16) in increasing k, each worker number stays below
+// Workers(workers, count) and is used by one goroutine at a time, steps
+// count what each item returns, and the sum does not depend on the workers.
+func TestAccumulate(t *testing.T) {
+	const n, count = 7, 100
+	run := func(workers int) []float64 {
+		var last int
+		tr := NewTracker(context.Background(), 2*count, func(done, total int) {
+			assert.Greater(t, done, last) // called on the workers' goroutines
+			last = done
+		})
+		busy := make([]atomic.Bool, Workers(workers, count))
+		out, err := Accumulate(tr, n, count, workers, func(w, k int, acc []float64) int {
+			assert.Less(t, w, len(busy))
+			assert.False(t, busy[w].Swap(true), "worker %d used twice at once", w)
+			defer busy[w].Store(false)
+			// Not associative in floating point: the order of the items
+			// within a buffer shows in the bits of the sum.
+			acc[k%n] = acc[k%n]*1.1 + 1/float64(k+1)
+			return 2
+		})
+		require.NoError(t, err)
+		require.Equal(t, 2*count, last, "each item finished two steps")
+		return out
+	}
+	want := make([]float64, n)
+	for b := range 16 {
+		acc := make([]float64, n)
+		for k := b; k < count; k += 16 {
+			acc[k%n] = acc[k%n]*1.1 + 1/float64(k+1)
+		}
+		for i := range acc {
+			want[i] += acc[i]
+		}
+	}
+	for _, workers := range []int{1, 2, 5, 16, 40} {
+		got := run(workers)
+		for i := range want {
+			require.Equal(t, math.Float64bits(want[i]), math.Float64bits(got[i]), "workers %d, value %d", workers, i)
+		}
+	}
+	out, err := Accumulate(NewTracker(context.Background(), 0, nil), n, 0, 2, func(int, int, []float64) int { return 1 })
+	require.NoError(t, err)
+	require.Equal(t, make([]float64, n), out, "no items, zeros")
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err = Accumulate(NewTracker(ctx, count, nil), n, count, 2, func(int, int, []float64) int { return 1 })
+	require.ErrorIs(t, err, context.Canceled)
 }
