@@ -19,19 +19,16 @@ type csvRow struct {
 	err error
 }
 
-// rowsAhead reads a csv.Reader's records in a goroutine.
+// rowsAhead reads a csv.Reader's records in a goroutine, a batch ahead
+// of the caller (see ahead).
 type rowsAhead struct {
-	batches chan *rowBatch
-	free    chan *rowBatch
-	quit    chan struct{}
-	done    chan struct{}
-	batch   *rowBatch
-	k       int
-	cur     csvRow
+	*ahead[rowBatch]
+	batch *rowBatch
+	k     int
+	cur   csvRow
 }
 
-// rowBatch is a batch of rows; the caller is done with one when it asks
-// for the next.
+// rowBatch is a batch of rows, their cells and their places.
 type rowBatch struct {
 	rows  []csvRow
 	cells []string
@@ -41,59 +38,34 @@ type rowBatch struct {
 const aheadRows = 1024
 
 func readRowsAhead(r *csv.Reader) *rowsAhead {
-	a := &rowsAhead{
-		batches: make(chan *rowBatch, 2), free: make(chan *rowBatch, 3),
-		quit: make(chan struct{}), done: make(chan struct{}),
-	}
-	for range 3 {
-		a.free <- &rowBatch{rows: make([]csvRow, 0, aheadRows)}
-	}
-	go func() {
-		defer close(a.done)
-		for {
-			var b *rowBatch
-			select {
-			case b = <-a.free:
-			case <-a.quit:
-				return
+	fill := func(b *rowBatch) (last bool) {
+		b.rows, b.cells, b.pos = b.rows[:0], b.cells[:0], b.pos[:0]
+		for len(b.rows) < aheadRows {
+			rec, err := r.Read()
+			b.cells = append(b.cells, rec...)
+			for i := range rec {
+				line, col := r.FieldPos(i)
+				b.pos = append(b.pos, line, col)
 			}
-			b.rows, b.cells, b.pos = b.rows[:0], b.cells[:0], b.pos[:0]
-			last := false
-			for len(b.rows) < aheadRows {
-				rec, err := r.Read()
-				row := csvRow{err: err}
-				if rec != nil {
-					row.rec = rec // pointed at b.cells below, once it stops growing
-					b.cells = append(b.cells, rec...)
-					for i := range rec {
-						line, col := r.FieldPos(i)
-						b.pos = append(b.pos, line, col)
-					}
-				}
-				b.rows = append(b.rows, row)
-				if err != nil && !isFieldCount(err) {
-					last = true
-					break
-				}
-			}
-			c, p := 0, 0
-			for k := range b.rows {
-				row := &b.rows[k]
-				n := len(row.rec)
-				row.rec, row.pos = b.cells[c:c+n:c+n], b.pos[p:p+2*n:p+2*n]
-				c, p = c+n, p+2*n
-			}
-			select {
-			case a.batches <- b:
-			case <-a.quit:
-				return
-			}
-			if last {
-				return
+			b.rows = append(b.rows, csvRow{rec: rec, err: err}) // rec pointed at b.cells below
+			if err != nil && !isFieldCount(err) {
+				last = true
+				break
 			}
 		}
-	}()
-	return a
+		// Each row's cells and places, in b.cells and b.pos now that they
+		// no longer grow.
+		c, p := 0, 0
+		for k := range b.rows {
+			row := &b.rows[k]
+			n := len(row.rec)
+			row.rec, row.pos = b.cells[c:c+n:c+n], b.pos[p:p+2*n:p+2*n]
+			c, p = c+n, p+2*n
+		}
+		return last
+	}
+	newBatch := func() *rowBatch { return &rowBatch{rows: make([]csvRow, 0, aheadRows)} }
+	return &rowsAhead{ahead: startAhead(newBatch, fill)}
 }
 
 // isFieldCount reports a row with the wrong number of cells, after which
@@ -107,10 +79,7 @@ func isFieldCount(err error) bool {
 // than isFieldCount's, io.EOF included.
 func (a *rowsAhead) next() ([]string, error) {
 	if a.batch == nil || a.k == len(a.batch.rows) {
-		if a.batch != nil {
-			a.free <- a.batch
-		}
-		a.batch, a.k = <-a.batches, 0
+		a.batch, a.k = a.ahead.next(), 0
 	}
 	a.cur = a.batch.rows[a.k]
 	a.k++
@@ -120,10 +89,4 @@ func (a *rowsAhead) next() ([]string, error) {
 // fieldPos is csv.Reader.FieldPos for the row next returned last.
 func (a *rowsAhead) fieldPos(i int) (line, col int) {
 	return a.cur.pos[2*i], a.cur.pos[2*i+1]
-}
-
-// stop ends the reading ahead and waits for it.
-func (a *rowsAhead) stop() {
-	close(a.quit)
-	<-a.done
 }

@@ -42,21 +42,17 @@ func nextElement(d *docScanner, i int) element {
 }
 
 // elementsAhead reads elements from element i on in a goroutine, a batch
-// ahead of the caller. Call next for each element in turn, and stop when
-// done (also after the end or an error): the scanner is the caller's
-// again once stop returns.
+// ahead of the caller (see ahead). Call next for each element in turn, and
+// stop when done (also after the end or an error): the scanner is the
+// caller's again once stop returns.
 type elementsAhead struct {
-	batches chan *aheadBatch
-	free    chan *aheadBatch
-	quit    chan struct{}
-	done    chan struct{}
-	batch   *aheadBatch
-	k       int
+	*ahead[aheadBatch]
+	batch *aheadBatch
+	k     int
 }
 
 // aheadBatch is a batch of elements and their text, copied out of the
-// scanner's buffer. Batches go round: the caller is done with one when it
-// asks for the next.
+// scanner's buffer.
 type aheadBatch struct {
 	elems []element
 	text  []byte
@@ -70,75 +66,40 @@ const (
 )
 
 func readAhead(d *docScanner, i int) *elementsAhead {
-	a := &elementsAhead{
-		batches: make(chan *aheadBatch, 2), free: make(chan *aheadBatch, 3),
-		quit: make(chan struct{}), done: make(chan struct{}),
-	}
-	for range 3 {
-		a.free <- &aheadBatch{elems: make([]element, 0, aheadElems)}
-	}
-	go func() {
-		defer close(a.done)
-		for {
-			var b *aheadBatch
-			select {
-			case b = <-a.free:
-			case <-a.quit:
-				return
+	fill := func(b *aheadBatch) (last bool) {
+		b.elems, b.text = b.elems[:0], b.text[:0]
+		for len(b.elems) < aheadElems && len(b.text) < aheadBytes {
+			e := nextElement(d, i)
+			i++
+			if e.obj != nil {
+				b.text = append(b.text, e.obj...)
 			}
-			b.elems, b.text = b.elems[:0], b.text[:0]
-			last := false
-			for len(b.elems) < aheadElems && len(b.text) < aheadBytes {
-				e := nextElement(d, i)
-				i++
-				if e.obj != nil {
-					at := len(b.text)
-					b.text = append(b.text, e.obj...)
-					e.obj = b.text[at:len(b.text):len(b.text)]
-				}
-				b.elems = append(b.elems, e)
-				if e.obj == nil {
-					last = true
-					break
-				}
-			}
-			// An element's text moves when a later one grows b.text: the
-			// elements are pointed at it once the batch is whole.
-			at := 0
-			for k := range b.elems {
-				if e := &b.elems[k]; e.obj != nil {
-					e.obj = b.text[at : at+len(e.obj) : at+len(e.obj)]
-					at += len(e.obj)
-				}
-			}
-			select {
-			case a.batches <- b:
-			case <-a.quit:
-				return
-			}
-			if last {
-				return
+			b.elems = append(b.elems, e)
+			if e.obj == nil {
+				last = true
+				break
 			}
 		}
-	}()
-	return a
+		// Each element's text, in b.text now that it no longer grows.
+		at := 0
+		for k := range b.elems {
+			if e := &b.elems[k]; e.obj != nil {
+				e.obj = b.text[at : at+len(e.obj) : at+len(e.obj)]
+				at += len(e.obj)
+			}
+		}
+		return last
+	}
+	newBatch := func() *aheadBatch { return &aheadBatch{elems: make([]element, 0, aheadElems)} }
+	return &elementsAhead{ahead: startAhead(newBatch, fill)}
 }
 
 // next returns the next element.
 func (a *elementsAhead) next() element {
 	if a.batch == nil || a.k == len(a.batch.elems) {
-		if a.batch != nil {
-			a.free <- a.batch
-		}
-		a.batch, a.k = <-a.batches, 0
+		a.batch, a.k = a.ahead.next(), 0
 	}
 	e := a.batch.elems[a.k]
 	a.k++
 	return e
-}
-
-// stop ends the reading ahead and waits for it.
-func (a *elementsAhead) stop() {
-	close(a.quit)
-	<-a.done
 }

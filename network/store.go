@@ -114,13 +114,19 @@ func (n *Network) store(from, to int, l *Link, clone bool) {
 		n.more = append(n.more, m)
 		r.more = int32(len(n.more))
 	}
-	if l.ID != "" {
-		if n.linkIDs == nil {
-			n.linkIDs = make(map[string]int)
-		}
-		n.linkIDs[l.ID] = len(n.links)
-	}
+	n.indexLinkID(l.ID)
 	n.links = append(n.links, r)
+}
+
+// indexLinkID notes the ID of the link about to be appended, if it has one.
+func (n *Network) indexLinkID(id string) {
+	if id == "" {
+		return
+	}
+	if n.linkIDs == nil {
+		n.linkIDs = make(map[string]int)
+	}
+	n.linkIDs[id] = len(n.links)
 }
 
 // copyLink appends record r of network src, whose ends are at from and to
@@ -131,12 +137,7 @@ func (n *Network) copyLink(src *Network, r link, from, to int32) {
 		m := src.more[r.more-1]
 		n.more = append(n.more, m)
 		r.more = int32(len(n.more))
-		if m.id != "" {
-			if n.linkIDs == nil {
-				n.linkIDs = make(map[string]int)
-			}
-			n.linkIDs[m.id] = len(n.links)
-		}
+		n.indexLinkID(m.id)
 	}
 	n.links = append(n.links, r)
 }
