@@ -153,8 +153,11 @@ func (n *Network) AddLinkBetween(from, to int, l Link) error {
 	} else {
 		to = -2
 	}
-	_, _, err := n.checkLink(len(n.links), l, from, to)
-	return err
+	if _, _, err := n.checkLink(len(n.links), l, from, to); err != nil {
+		return err
+	}
+	n.store(from, to, &l, true)
+	return nil
 }
 
 // Index returns the position of the actor id among the actors, in the

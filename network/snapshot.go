@@ -129,7 +129,8 @@ func (s *Snapshot) ID(i int) string { return s.ids[i] }
 // IDs returns the actor IDs in index order (ascending). Do not modify it.
 func (s *Snapshot) IDs() []string { return s.ids }
 
-// Index returns the index of the actor with the given ID.
+// Index returns the index of the actor with the given ID. It takes
+// O(log N) time: a binary search of the IDs, which are sorted.
 func (s *Snapshot) Index(id string) (int, bool) {
 	if i, ok := slices.BinarySearch(s.ids, id); ok {
 		return i, true
