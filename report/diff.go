@@ -143,11 +143,11 @@ func Diff(ctx context.Context, before, after *network.Network, opt DiffOptions) 
 	}
 	// Links: match by key, in order for parallel links.
 	pending := map[LinkKey][]network.Link{}
-	for _, l := range before.Links() {
+	for _, l := range before.AllLinks() {
 		k := keyOf(l)
 		pending[k] = append(pending[k], l)
 	}
-	for _, l := range after.Links() {
+	for _, l := range after.AllLinks() {
 		k := keyOf(l)
 		if olds := pending[k]; len(olds) > 0 {
 			if ch := fieldChanges(olds[0], l, nil); len(ch) > 0 {

@@ -30,7 +30,7 @@ type Layer struct {
 // each layer; measure must not be nil.
 func ByLayer(n *network.Network, measure func(*network.Snapshot) analysis.Ranking) []Layer {
 	count := make(map[network.LinkKind]int)
-	for _, l := range n.Links() {
+	for _, l := range n.AllLinks() {
 		count[l.Kind]++
 	}
 	var out []Layer
@@ -71,7 +71,7 @@ type Overlap struct {
 func LayerOverlap(n *network.Network, a, b network.LinkKind) Overlap {
 	type pair struct{ u, v string }
 	in := make(map[pair]uint8)
-	for _, l := range n.Links() {
+	for _, l := range n.AllLinks() {
 		p := pair{l.From, l.To}
 		if p.v < p.u {
 			p.u, p.v = p.v, p.u
