@@ -58,3 +58,22 @@ func ExampleSnapshot_Undirected() {
 	// up 2
 	// wg-edu 2
 }
+
+// A reader of a large file finds each end once, by Index, and adds the
+// link by the ends' positions; Ends gives them back.
+func ExampleNetwork_AddLinkBetween() {
+	n := pact()
+	from, _ := n.Index("up")
+	to, _ := n.Index("kraj")
+	if err := n.AddLinkBetween(from, to, network.Link{Kind: network.Reporting}); err != nil {
+		fmt.Println(err)
+	}
+	last := n.NumLinks() - 1
+	l := n.Links()[last]
+	f, t := n.Ends(last)
+	fmt.Println(l.From, "->", l.To, l.Kind, f, t)
+	fmt.Println(n.AddLinkBetween(from, from, network.Link{Kind: network.Reporting}))
+	// Output:
+	// up -> kraj reporting 1 0
+	// link #5 (up -> up): to "up": link from an actor to itself
+}
