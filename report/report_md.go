@@ -114,7 +114,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	}
 	p("- **Fragmentation** %s: the share of pairs of actors that cannot reach each other (0 when all can).\n", fmtNum(c.Fragmentation))
 	if c.Sampled > 0 {
-		p("- **Diameter** at least %s and **average distance** about %s within the largest part: the most, and the average number of links between two actors, estimated from %d actors drawn at random.\n", fmtNum(analysis.Float(c.Diameter)), fmtNum(c.AverageShortestPath), c.Sampled)
+		p("- **Diameter** at least %s and **average distance** about %s within the largest part: the most, and the average number of links between two actors, estimated from %d actors drawn at random (seed %d).\n", fmtNum(analysis.Float(c.Diameter)), fmtNum(c.AverageShortestPath), c.Sampled, c.Seed)
 	} else {
 		p("- **Diameter** %s and **average distance** %s within the largest part: the most, and the average number of links between two actors.\n", fmtNum(analysis.Float(c.Diameter)), fmtNum(c.AverageShortestPath))
 	}
@@ -124,7 +124,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	p("\n## Central actors\n\n")
 	p("Ranked by **betweenness**, the share of shortest paths between other actors that pass through an actor: the actors that hold the network together. *Links* counts the actors each is linked to; *PageRank* weighs links from well-connected actors more.\n\n")
 	if c.Sampled > 0 {
-		p("With %d actors, betweenness is estimated from the shortest paths of %d actors drawn at random (Brandes and Pich); each value is within ±%s of the exact one with 95%% confidence.\n\n", r.Summary.Actors, c.Sampled, fmtNum(c.Bound))
+		p("With %d actors, betweenness is estimated from the shortest paths of %d actors drawn at random (Brandes and Pich; seed %d); each value is within ±%s of the exact one with 95%% confidence.\n\n", r.Summary.Actors, c.Sampled, c.Seed, fmtNum(c.Bound))
 	}
 	if len(r.Central) == 0 {
 		p("No actor lies on the shortest paths between others: every actor is linked directly to all it can reach.\n")
@@ -244,6 +244,17 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	}
 
 	p("\n## Recommendations\n\n")
+	if r.Unanswered > 0 {
+		first, verb := fmt.Sprintf("the first %d gaps", r.Answered), "get"
+		if r.Answered == 1 {
+			first = "the first gap"
+		}
+		if r.Unanswered == 1 {
+			verb = "gets"
+		}
+		p("With %d actors, recommendations answer only %s they could, most serious first, as each is measured by analysing the whole changed network again: %s listed above %s none here.\n\n",
+			r.Summary.Actors, first, plural(r.Unanswered, "further gap", "further gaps"), verb)
+	}
 	if len(r.Recommendations) == 0 {
 		p("No change is proposed.\n")
 	}

@@ -44,6 +44,12 @@ type Summary struct {
 // n.Day). Actors without a level count under "unknown". It takes O(N + L)
 // time.
 func Summarize(n *network.Network, at network.Date) Summary {
+	return summarize(n, at, nil)
+}
+
+// summarize is Summarize, telling over, when not nil, each link that is
+// over on the day, in order.
+func summarize(n *network.Network, at network.Date, over func(network.Link)) Summary {
 	s := Summary{
 		Name: n.Name, Actors: n.NumActors(), Links: n.NumLinks(), Day: n.Day(at),
 		ByKind: map[string]int{}, ByLevel: map[string]int{},
@@ -75,6 +81,9 @@ func Summarize(n *network.Network, at network.Date) Summary {
 			s.NotYet++
 		default:
 			s.Over++
+			if over != nil {
+				over(l)
+			}
 		}
 	}
 	for k, c := range byKind {

@@ -125,7 +125,10 @@ func TestLargeNetworksAreSampled(t *testing.T) {
 	require.InDelta(t, centrality.ApproxBetweennessBound(8, 3, 0.05), float64(r.Cohesion.Bound), 1e-12)
 	require.LessOrEqual(t, r.Cohesion.Diameter, exact.Cohesion.Diameter, "a lower bound")
 	md := markdown(t, r)
-	require.Contains(t, md, "estimated from the shortest paths of 3 actors drawn at random")
+	require.Contains(t, md, "estimated from the shortest paths of 3 actors drawn at random (Brandes and Pich; seed 2)")
+	require.Contains(t, md, "estimated from 3 actors drawn at random (seed 2)")
+	require.EqualValues(t, 2, r.Cohesion.Seed)
+	require.Zero(t, exact.Cohesion.Seed, "no seed when exact")
 	require.Contains(t, md, "Diameter** at least")
 	require.Equal(t, r.Central, newReport(t, n, Options{Optimize: -1, ExactUpTo: 4, Samples: 3, Seed: 2}).Central, "seeded")
 }

@@ -108,7 +108,7 @@ type BrokerageResult struct {
 func Brokerage(s *network.Snapshot, opt BrokerageOptions) BrokerageResult {
 	n := s.N()
 	cl, names := groupLabels(s, opt.Attr)
-	raw := brokCount(s, cl, len(names))
+	raw := brokCount(s, cl, len(names), nil)
 	N := float64(n)
 	d := float64(s.NumArcs()) / (N * (N - 1))
 	q := d * d * (1 - d)
@@ -230,15 +230,55 @@ func Brokerage(s *network.Snapshot, opt BrokerageOptions) BrokerageResult {
 	return res
 }
 
+// BrokeredTotal returns the total brokerage (Raw.Total of Brokerage) of
+// the actors at the given positions of s, in their order: the same values,
+// counted over those actors' ego networks only, so that a few actors of a
+// large network cost O(N) plus their neighbourhoods. A position out of
+// range gives 0.
+func BrokeredTotal(s *network.Snapshot, actors []int, opt BrokerageOptions) []float64 {
+	cl, names := groupLabels(s, opt.Attr)
+	only := make([]int, 0, len(actors))
+	for _, v := range actors {
+		if v >= 0 && v < s.N() {
+			only = append(only, v)
+		}
+	}
+	raw := brokCount(s, cl, len(names), only)
+	out := make([]float64, len(actors))
+	for i, v := range actors {
+		if v < 0 || v >= s.N() {
+			continue
+		}
+		t := 0.0
+		for k := range 5 {
+			t += raw[v][k]
+		}
+		out[i] = t
+	}
+	return out
+}
+
 // brokCount returns each actor's raw role counts (coordinator, itinerant,
-// representative, gatekeeper, liaison) for groups cl[v] in [0, groups).
-func brokCount(s *network.Snapshot, cl []int32, groups int) [][5]float64 {
+// representative, gatekeeper, liaison) for groups cl[v] in [0, groups): of
+// every actor, or only of the actors at the positions only when it is not
+// nil (the others' counts are then 0).
+func brokCount(s *network.Snapshot, cl []int32, groups int, only []int) [][5]float64 {
 	n := s.N()
 	raw := make([][5]float64, n)
 	cin, cout := make([]int64, groups), make([]int64, groups)
 	var touched []int32
 	mark := make([]bool, n)
-	for j := range n {
+	all := func(yield func(int) bool) {
+		for j := range n {
+			if !yield(j) {
+				return
+			}
+		}
+	}
+	if only != nil {
+		all = slices.Values(only)
+	}
+	for j := range all {
 		in, out := s.In(j), s.Out(j)
 		if len(in) == 0 || len(out) == 0 {
 			continue
@@ -320,7 +360,7 @@ func brokCount(s *network.Snapshot, cl []int32, groups int) [][5]float64 {
 // groupLabels numbers the values of the actor attribute key ("kind" when
 // empty) in order of first appearance: label[v] is actor v's group, names
 // the values (an actor without the attribute is in the group "").
-func groupLabels(s *network.Snapshot, key string) (label []int32, names []string) {
+func groupLabels(s undirected, key string) (label []int32, names []string) {
 	if key == "" {
 		key = "kind"
 	}

@@ -242,8 +242,45 @@ func TestBrokerageCountsNaive(t *testing.T) {
 		for i := range cl {
 			cl[i] = int32(rng.IntN(groups))
 		}
-		if diff := cmp.Diff(brokNaive(s, cl), brokCount(s, cl, groups)); diff != "" {
+		want := brokNaive(s, cl)
+		if diff := cmp.Diff(want, brokCount(s, cl, groups, nil)); diff != "" {
 			t.Fatalf("trial %d (-want +got):\n%s", trial, diff)
+		}
+		// Counting some actors only gives theirs.
+		some := []int{rng.IntN(n), hub, rng.IntN(n)}
+		got := brokCount(s, cl, groups, some)
+		for _, j := range some {
+			require.Equal(t, want[j], got[j], "trial %d: actor %d alone", trial, j)
+		}
+
+	}
+}
+
+// TestBrokeredTotalMatchesBrokerage checks that the total brokerage of
+// chosen actors is Brokerage's Raw.Total for each, grouped by kind and by
+// an attribute, and 0 for positions out of range.
+func TestBrokeredTotalMatchesBrokerage(t *testing.T) {
+	for _, name := range holeNetworks {
+		s := holeLoad(t, name)
+		for _, opt := range []BrokerageOptions{{}, {Attr: "group"}} {
+			want := map[string]float64{}
+			for _, a := range Brokerage(s, opt).Actors {
+				want[a.ID] = float64(a.Raw.Total)
+			}
+			pos := []int{-1, s.N()}
+			for v := range s.N() {
+				pos = append(pos, v)
+			}
+			got := BrokeredTotal(s, pos, opt)
+			require.Equal(t, []float64{0, 0}, got[:2], "%s: out of range", name)
+			nonzero := 0
+			for i, v := range pos[2:] {
+				require.Equal(t, want[s.ID(v)], got[i+2], "%s/%q: %s", name, opt.Attr, s.ID(v))
+				if got[i+2] != 0 {
+					nonzero++
+				}
+			}
+			require.Positive(t, nonzero, "%s: some actor brokers", name)
 		}
 	}
 }

@@ -88,7 +88,7 @@ type cutTree struct {
 // cutDFS builds the DFS forest iteratively (an explicit stack, so that long
 // paths of 10^6 actors cannot overflow the goroutine stack), starting trees
 // and scanning neighbours in index order. It takes O(N + E) time.
-func cutDFS(s *network.Snapshot) *cutTree {
+func cutDFS(s undirected) *cutTree {
 	n := s.N()
 	t := &cutTree{
 		pre:    make([]int32, n),
@@ -203,8 +203,44 @@ func (t *cutTree) childLists() (off []int32, kids []int32) {
 // It takes O(N + E + P·G·log N) time for N actors, E ties, P pieces and G
 // distinct group values, and O(N) memory.
 func ArticulationPoints(s *network.Snapshot, opt CutOptions) []CutPoint {
+	return articulationPoints(s, cutDFS(s), opt)
+}
+
+// Cuts returns what ArticulationPoints (with the zero CutOptions), Bridges
+// and Fragmentation return, from one depth-first search instead of three:
+// O(N + E) time.
+func Cuts(s *network.Snapshot) (cuts []CutPoint, ties []Bridge, fragmentation float64) {
 	t := cutDFS(s)
+	return articulationPoints(s, t, CutOptions{}), bridges(s, t), fragmentationOf(s, t)
+}
+
+func articulationPoints(s undirected, t *cutTree, opt CutOptions) []CutPoint {
+	return cutPoints(s, t, opt, true)
+}
+
+// cutPoints is articulationPoints, leaving each cut point's Pieces out
+// unless pieces is set (Separated is set all the same).
+func cutPoints(s undirected, t *cutTree, opt CutOptions, pieces bool) []CutPoint {
 	off, kids := t.childLists()
+	if !pieces {
+		var out []CutPoint
+		for v := range s.N() {
+			sep, rest := t.pieces(v, kids[off[v]:off[v+1]])
+			if len(sep)+min(int(rest), 1) < 2 {
+				continue
+			}
+			cp := CutPoint{ID: s.ID(v), Component: int(t.size[t.root[v]])}
+			sum := int64(0)
+			for _, c := range sep {
+				cp.Separated += sum * int64(t.size[c])
+				sum += int64(t.size[c])
+			}
+			cp.Separated += sum * int64(rest)
+			out = append(out, cp)
+		}
+		slices.SortFunc(out, bySeparated)
+		return out
+	}
 	// positions[g] lists the preorder numbers of the actors of group g.
 	groupOf, names := groupLabels(s, opt.GroupBy)
 	positions := make([][]int32, len(names))
@@ -278,13 +314,13 @@ func ArticulationPoints(s *network.Snapshot, opt CutOptions) []CutPoint {
 		})
 		out = append(out, cp)
 	}
-	slices.SortFunc(out, func(a, b CutPoint) int {
-		if a.Separated != b.Separated {
-			return cmp.Compare(b.Separated, a.Separated)
-		}
-		return cmp.Compare(a.ID, b.ID)
-	})
+	slices.SortFunc(out, bySeparated)
 	return out
+}
+
+// bySeparated orders cut points by Separated, most first, then by ID.
+func bySeparated(a, b CutPoint) int {
+	return cmp.Or(cmp.Compare(b.Separated, a.Separated), cmp.Compare(a.ID, b.ID))
 }
 
 // Bridges returns the ties of the undirected view of s whose removal
@@ -299,7 +335,10 @@ func ArticulationPoints(s *network.Snapshot, opt CutOptions) []CutPoint {
 //
 // It takes O(N + E) time and O(N) memory.
 func Bridges(s *network.Snapshot) []Bridge {
-	t := cutDFS(s)
+	return bridges(s, cutDFS(s))
+}
+
+func bridges(s undirected, t *cutTree) []Bridge {
 	var out []Bridge
 	for c := range s.N() {
 		p := t.parent[c]

@@ -367,3 +367,18 @@ func TestBottlenecksTinyNetworks(t *testing.T) {
 		})
 	}
 }
+
+// TestCutsAgreesWithSeparateCalls checks that Cuts gives exactly what
+// ArticulationPoints, Bridges and Fragmentation give, on random networks
+// with several components.
+func TestCutsAgreesWithSeparateCalls(t *testing.T) {
+	for seed := range uint64(10) {
+		s := cutRandom(t, 40+int(seed)*7, 45+int(seed)*9, seed)
+		cuts, br, frag := Cuts(s)
+		require.NotEmpty(t, cuts, "seed %d", seed)
+		require.NotEmpty(t, br, "seed %d", seed)
+		require.Equal(t, ArticulationPoints(s, CutOptions{}), cuts, "seed %d", seed)
+		require.Equal(t, Bridges(s), br, "seed %d", seed)
+		require.Equal(t, Fragmentation(s), frag, "seed %d", seed)
+	}
+}

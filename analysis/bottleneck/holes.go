@@ -39,13 +39,27 @@ type holeGraph struct {
 // mutual weight of u and v is a_uv + a_vu, a being the weight of the edge
 // (1 without weights, 0 when absent); on an undirected graph both terms are
 // the same edge, a factor 2 that every normalisation cancels, so here it is
-// simply the tie weight.
-func holeBuild(s *network.Snapshot, opt HolesOptions) *holeGraph {
+// simply the tie weight. When only is not nil, the rows of the actors it
+// does not mark are left empty (their undef is still set): the measures of
+// an actor need its own row and its contacts' rows.
+func holeBuild(s *network.Snapshot, opt HolesOptions, only []bool) *holeGraph {
+	if !opt.Directed && !opt.Weighted {
+		return holeBuildPlain(s, only)
+	}
 	n := s.N()
 	g := &holeGraph{off: make([]int64, n+1), tot: make([]float64, n), mx: make([]float64, n),
 		undef: make([]bool, n), directed: opt.Directed}
 	for v := range n {
 		start := len(g.nbr)
+		if only != nil && !only[v] {
+			if opt.Directed {
+				g.undef[v] = len(s.Out(v)) == 0
+			} else {
+				g.undef[v] = s.Degree(v) == 0
+			}
+			g.off[v+1] = int64(len(g.nbr))
+			continue
+		}
 		if !opt.Directed {
 			g.nbr = append(g.nbr, s.Neighbors(v)...)
 			if opt.Weighted {
@@ -87,6 +101,30 @@ func holeBuild(s *network.Snapshot, opt HolesOptions) *holeGraph {
 			g.tot[v] += m
 			g.mx[v] = max(g.mx[v], m)
 		}
+	}
+	return g
+}
+
+// holeBuildPlain is holeBuild for the undirected view without weights:
+// every tie has mutual weight 1.
+func holeBuildPlain(s undirected, only []bool) *holeGraph {
+	n := s.N()
+	g := &holeGraph{off: make([]int64, n+1), tot: make([]float64, n), mx: make([]float64, n), undef: make([]bool, n)}
+	for v := range n {
+		row := s.Neighbors(v)
+		g.undef[v] = len(row) == 0
+		if only == nil || only[v] {
+			start := len(g.nbr)
+			g.nbr = append(g.nbr, row...)
+			for range row {
+				g.mw = append(g.mw, 1)
+			}
+			for _, m := range g.mw[start:] {
+				g.tot[v] += m
+				g.mx[v] = max(g.mx[v], m)
+			}
+		}
+		g.off[v+1] = int64(len(g.nbr))
 	}
 	return g
 }
@@ -182,7 +220,7 @@ func (g *holeGraph) ego(h *holeScratch, v int, loc []float64) (float64, []float6
 
 // holeAll computes the four measures for every actor.
 func holeAll(s *network.Snapshot, opt HolesOptions) (esize, eff, cons, hier []float64) {
-	g := holeBuild(s, opt)
+	g := holeBuild(s, opt, nil)
 	n := s.N()
 	esize, eff, cons, hier = make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
 	h := g.scratch()
@@ -278,6 +316,82 @@ func Constraint(s *network.Snapshot, opt HolesOptions) analysis.Ranking {
 	return analysis.NewRanking(s, c)
 }
 
+// ConstraintOf returns Burt's constraint (see Constraint) on the actors at
+// the given positions of s, in their order, or on every actor, in index
+// order, when actors is nil: the same values as Constraint, without
+// ranking them. For a few actors it reads only their contacts and their
+// contacts' contacts, so that they cost O(N) plus the size of their
+// neighbourhoods. A position out of range gives NaN.
+func ConstraintOf(s *network.Snapshot, actors []int, opt HolesOptions) []float64 {
+	if actors == nil {
+		_, _, c, _ := holeAll(s, opt)
+		return c
+	}
+	hs := HolesOf(s, actors, opt)
+	out := make([]float64, len(hs))
+	for i, h := range hs {
+		out[i] = float64(h.Constraint)
+	}
+	return out
+}
+
+// HolesOf returns the four structural-holes measures (see StructuralHoles)
+// of the actors at the given positions of s, in their order, reading only
+// their contacts and their contacts' contacts: O(N) plus the size of their
+// neighbourhoods. A position out of range gives NaN measures and no ID.
+func HolesOf(s *network.Snapshot, actors []int, opt HolesOptions) []HoleScores {
+	n := s.N()
+	out := make([]HoleScores, len(actors))
+	only := make([]bool, n)
+	mark := func(v int) {
+		only[v] = true
+		if opt.Directed {
+			for _, u := range s.Out(v) {
+				only[u] = true
+			}
+			for _, u := range s.In(v) {
+				only[u] = true
+			}
+			return
+		}
+		for _, u := range s.Neighbors(v) {
+			only[u] = true
+		}
+	}
+	for _, v := range actors {
+		if v >= 0 && v < n {
+			mark(v)
+		}
+	}
+	g := holeBuild(s, opt, only)
+	h := g.scratch()
+	var loc []float64
+	nan := analysis.NaN()
+	for i, v := range actors {
+		if v < 0 || v >= n {
+			out[i] = HoleScores{EffectiveSize: nan, Efficiency: nan, Constraint: nan, Hierarchy: nan}
+			continue
+		}
+		if g.undef[v] {
+			out[i] = HoleScores{ID: s.ID(v), EffectiveSize: nan, Efficiency: nan, Constraint: nan, Hierarchy: nan}
+			continue
+		}
+		// As holeAll does.
+		g.load(h, v)
+		var e float64
+		e, loc = g.ego(h, v, loc)
+		deg := float64(g.off[v+1] - g.off[v])
+		c := 0.0
+		for _, l := range loc {
+			c += l
+		}
+		out[i] = HoleScores{ID: s.ID(v), EffectiveSize: analysis.Float(e), Efficiency: analysis.Float(e / deg),
+			Constraint: analysis.Float(c), Hierarchy: analysis.Float(holeHierarchy(loc, c))}
+		g.unload(h, v)
+	}
+	return out
+}
+
 // Hierarchy returns Burt's hierarchy: how far the constraint on an actor is
 // concentrated in one contact. NetworkX has no hierarchy; this is Burt's
 // formula (1992, Structural Holes, ch. 2, the Coleman–Theil disorder index
@@ -311,7 +425,7 @@ func LocalConstraint(s *network.Snapshot, u, v string, opt HolesOptions) (float6
 	if !ok {
 		return 0, fmt.Errorf("analysis: local constraint: actor %q: %w", v, network.ErrUnknownActor)
 	}
-	g := holeBuild(s, opt)
+	g := holeBuild(s, opt, nil)
 	p := func(a, b int) float64 { // normalised mutual weight
 		if g.tot[a] == 0 {
 			return 0

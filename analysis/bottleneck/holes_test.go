@@ -241,3 +241,66 @@ func TestStructuralHolesAgreesWithMeasures(t *testing.T) {
 		}
 	}
 }
+
+// TestConstraintOfMatchesConstraint checks that the constraint of chosen
+// actors, computed from their neighbourhoods only, is exactly Constraint's
+// value (bit for bit, NaN included) on the reference networks in every
+// view, for each actor alone and for every third actor together, and NaN
+// for positions out of range.
+func TestConstraintOfMatchesConstraint(t *testing.T) {
+	same := func(a, b float64) bool { return a == b || math.IsNaN(a) && math.IsNaN(b) }
+	for _, name := range holeNetworks {
+		s := holeLoad(t, name)
+		for view, opt := range holeViews {
+			want := Constraint(s, opt).Map()
+			var some []int
+			for v := range s.N() {
+				got := ConstraintOf(s, []int{v}, opt)
+				require.Len(t, got, 1)
+				require.True(t, same(want[s.ID(v)], got[0]), "%s/%s: %s: want %v, got %v", name, view, s.ID(v), want[s.ID(v)], got[0])
+				if v%3 == 0 {
+					some = append(some, v)
+				}
+			}
+			got := ConstraintOf(s, append(some, -1, s.N()), opt)
+			for i, v := range some {
+				require.True(t, same(want[s.ID(v)], got[i]), "%s/%s: %s among others", name, view, s.ID(v))
+			}
+			require.True(t, math.IsNaN(got[len(some)]) && math.IsNaN(got[len(some)+1]), "%s/%s: out of range", name, view)
+		}
+	}
+}
+
+// TestHolesOfMatchesStructuralHoles checks that the measures of chosen
+// actors, and the constraint of every actor (ConstraintOf with nil), are
+// exactly those of the whole computation, on the reference networks in
+// every view.
+func TestHolesOfMatchesStructuralHoles(t *testing.T) {
+	same := func(a, b analysis.Float) bool { return a == b || a.IsNaN() && b.IsNaN() }
+	for _, name := range holeNetworks {
+		s := holeLoad(t, name)
+		for view, opt := range holeViews {
+			want := map[string]HoleScores{}
+			for _, h := range StructuralHoles(s, opt) {
+				want[h.ID] = h
+			}
+			all := ConstraintOf(s, nil, opt)
+			require.Len(t, all, s.N())
+			pos := []int{s.N()}
+			for v := range s.N() {
+				require.True(t, same(want[s.ID(v)].Constraint, analysis.Float(all[v])), "%s/%s: constraint of %s", name, view, s.ID(v))
+				pos = append(pos, s.N()-1-v)
+			}
+			got := HolesOf(s, pos, opt)
+			require.Empty(t, got[0].ID)
+			require.True(t, got[0].Constraint.IsNaN() && got[0].EffectiveSize.IsNaN(), "%s/%s: out of range", name, view)
+			for i, v := range pos[1:] {
+				w, g := want[s.ID(v)], got[i+1]
+				require.Equal(t, w.ID, g.ID)
+				for _, p := range [][2]analysis.Float{{w.EffectiveSize, g.EffectiveSize}, {w.Efficiency, g.Efficiency}, {w.Constraint, g.Constraint}, {w.Hierarchy, g.Hierarchy}} {
+					require.True(t, same(p[0], p[1]), "%s/%s: %s: want %+v, got %+v", name, view, w.ID, w, g)
+				}
+			}
+		}
+	}
+}

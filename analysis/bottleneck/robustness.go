@@ -83,7 +83,10 @@ func robustPairs(size int64) int64 { return size * (size - 1) / 2 }
 // network", Computational and Mathematical Organization Theory 12:21–34.
 // It takes O(N + E) time.
 func Fragmentation(s *network.Snapshot) float64 {
-	t := cutDFS(s)
+	return fragmentationOf(s, cutDFS(s))
+}
+
+func fragmentationOf(s undirected, t *cutTree) float64 {
 	var pairs int64
 	for v := range s.N() {
 		if t.parent[v] < 0 {

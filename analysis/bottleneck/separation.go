@@ -27,14 +27,24 @@ type Separation struct {
 	cuts []int // cut points, by index
 	// byRoot lists the cut points of each component, by root index.
 	byRoot map[int32][]int
+	// up[x] is the nearest proper ancestor v of x whose tree child on the
+	// way to x is separated (x then lies in that child's piece), -1 when
+	// none.
+	up []int32
+	// outside[r] is, for the component of root r, the sum over its cut
+	// points v of size − 1 − rest[v].
+	outside map[int32]int64
 }
 
 // NewSeparation returns the separation structure of the undirected view of
 // s.
-func NewSeparation(s *network.Snapshot) *Separation {
+func NewSeparation(s *network.Snapshot) *Separation { return newSeparation(s) }
+
+func newSeparation(s undirected) *Separation {
 	t := cutDFS(s)
 	off, kids := t.childLists()
-	p := &Separation{t: t, off: off, kids: kids, sep: make([][]int32, s.N()), rest: make([]int32, s.N()), byRoot: map[int32][]int{}}
+	p := &Separation{t: t, off: off, kids: kids, sep: make([][]int32, s.N()), rest: make([]int32, s.N()), byRoot: map[int32][]int{},
+		up: make([]int32, s.N()), outside: map[int32]int64{}}
 	for v := range s.N() {
 		sep, rest := t.pieces(v, kids[off[v]:off[v+1]])
 		p.sep[v], p.rest[v] = sep, rest
@@ -44,10 +54,69 @@ func NewSeparation(s *network.Snapshot) *Separation {
 		}
 		if np >= 2 {
 			p.cuts = append(p.cuts, v)
-			p.byRoot[t.root[v]] = append(p.byRoot[t.root[v]], v)
+			r := t.root[v]
+			p.byRoot[r] = append(p.byRoot[r], v)
+			p.outside[r] += int64(t.size[r]) - 1 - int64(rest)
+		}
+	}
+	for _, x := range t.order { // parents first
+		switch par := t.parent[x]; {
+		case par < 0:
+			p.up[x] = -1
+		case t.separates(int(x)):
+			p.up[x] = par
+		default:
+			p.up[x] = p.up[par]
 		}
 	}
 	return p
+}
+
+// Separating returns the actors v ≠ x for which Piece(v, x) is a piece
+// below v, not the one holding v's ancestors, nearest first. Every cut
+// point not among them leaves x in the piece of its ancestors, so the cut
+// points that separate two actors x and y of one component (Piece(v, x) ≠
+// Piece(v, y)) are among Separating(x) and Separating(y). The list holds
+// one actor per level of the block–cut tree above x, often far fewer than
+// the component's cut points; it may hold a component's root that is no
+// cut point (one with a single tree child), for which Piece is the same
+// for every other actor. Do not modify the slice; buf, when not nil, is
+// reused for it. A position out of range has none.
+func (p *Separation) Separating(x int, buf []int) []int {
+	buf = buf[:0]
+	if x < 0 || x >= len(p.up) {
+		return buf
+	}
+	for v := p.up[x]; v >= 0; v = p.up[v] {
+		buf = append(buf, int(v))
+	}
+	return buf
+}
+
+// Outside returns the sum, over the cut points v ≠ x of x's component, of
+// the number of actors other than v outside the piece that holds x when v
+// is removed: Σ (size − 1 − s) with s the size from Piece(v, x). It takes
+// the time of Separating(x). It is 0 for a position out of range.
+func (p *Separation) Outside(x int) int64 {
+	if x < 0 || x >= len(p.up) {
+		return 0
+	}
+	t := p.t
+	r := t.root[x]
+	size := int64(t.size[r])
+	sum := p.outside[r]
+	if p.NumPieces(x) >= 2 {
+		sum -= size - 1 - int64(p.rest[x])
+	}
+	// Where x lies below v, its piece is not the rest.
+	for v := p.up[x]; v >= 0; v = p.up[v] {
+		if p.NumPieces(int(v)) < 2 {
+			continue
+		}
+		_, s := p.Piece(int(v), x)
+		sum += int64(p.rest[v]) - int64(s)
+	}
+	return sum
 }
 
 // Component returns the root of x's component (the same for all its

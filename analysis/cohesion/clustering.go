@@ -54,7 +54,10 @@ func Clustering(s *network.Snapshot, opt ClusteringOptions) analysis.Ranking {
 // included, as NetworkX's average_clustering with its defaults; NaN for a
 // network without actors.
 func AverageClustering(s *network.Snapshot, opt ClusteringOptions) float64 {
-	c := cohClustering(s, opt)
+	return cohAverage(cohClustering(s, opt))
+}
+
+func cohAverage(c []float64) float64 {
 	if len(c) == 0 {
 		return math.NaN()
 	}
@@ -65,6 +68,14 @@ func AverageClustering(s *network.Snapshot, opt ClusteringOptions) float64 {
 	return sum / float64(len(c))
 }
 
+// ClusteringAndTransitivity returns AverageClustering, with the zero
+// ClusteringOptions, and Transitivity, from one listing of the triangles:
+// the time of either.
+func ClusteringAndTransitivity(s *network.Snapshot) (average, transitivity float64) {
+	t := cohTriangles(s, ClusteringOptions{})
+	return cohAverage(cohClusteringOf(s, ClusteringOptions{}, t)), cohTransitivity(s, t)
+}
+
 // Transitivity returns the global clustering coefficient of the undirected
 // adjacency, as NetworkX's transitivity:
 //
@@ -72,7 +83,11 @@ func AverageClustering(s *network.Snapshot, opt ClusteringOptions) float64 {
 //
 // and 0 when there is no triangle. It takes O(E^{3/2}) time.
 func Transitivity(s *network.Snapshot) float64 {
-	t := cohTriangles(s, ClusteringOptions{})
+	return cohTransitivity(s, cohTriangles(s, ClusteringOptions{}))
+}
+
+// cohTransitivity is Transitivity from the triangles t of each actor.
+func cohTransitivity(s *network.Snapshot, t []float64) float64 {
 	num, den := 0.0, 0.0
 	for v := range t {
 		d := float64(s.Degree(v))
@@ -86,7 +101,11 @@ func Transitivity(s *network.Snapshot) float64 {
 }
 
 func cohClustering(s *network.Snapshot, opt ClusteringOptions) []float64 {
-	t := cohTriangles(s, opt)
+	return cohClusteringOf(s, opt, cohTriangles(s, opt))
+}
+
+// cohClusteringOf is the clustering of each actor from its triangles t.
+func cohClusteringOf(s *network.Snapshot, opt ClusteringOptions, t []float64) []float64 {
 	c := make([]float64, len(t))
 	for v := range t {
 		if t[v] == 0 {

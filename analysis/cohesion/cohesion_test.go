@@ -310,3 +310,17 @@ func TestCohesionExtraAgainstNetworkX(t *testing.T) {
 		})
 	}
 }
+
+// TestClusteringAndTransitivity checks that the two figures from one
+// listing of the triangles are exactly AverageClustering and Transitivity,
+// on every reference network.
+func TestClusteringAndTransitivity(t *testing.T) {
+	for _, name := range cohRefNets {
+		n, _ := testnet.LoadRef(t, name)
+		s := n.Snapshot()
+		avg, tr := ClusteringAndTransitivity(s)
+		require.Equal(t, AverageClustering(s, ClusteringOptions{}), avg, name)
+		require.Equal(t, Transitivity(s), tr, name)
+		require.Positive(t, tr, "%s has triangles", name)
+	}
+}

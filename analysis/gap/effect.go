@@ -2,9 +2,12 @@ package gap
 
 import (
 	"cmp"
+	"errors"
+	"fmt"
 	"math"
 	"slices"
 
+	"github.com/labournet/labournet/actor"
 	"github.com/labournet/labournet/analysis"
 	"github.com/labournet/labournet/analysis/bottleneck"
 	"github.com/labournet/labournet/network"
@@ -30,26 +33,168 @@ type State struct {
 	Gaps []Finding `json:"gaps"`
 
 	snap *network.Snapshot
-	g    *gapIndex // the index the gaps came from, for the optimiser's scorer
+	// added, when not nil, is snap with the ties of links added since it
+	// was taken (see measureChange), the view the state describes, and
+	// ties those ties, as positions in snap.
+	added *bottleneck.Added
+	ties  [][2]int
+	g     *gapIndex // the index the gaps came from, for the optimiser's scorer
+	m     *Model    // the model the gaps are against
+}
+
+// of reports whether st is the state of n on day against m, with its gaps.
+func (st *State) of(n *network.Network, m *Model, day network.Date) bool {
+	return st != nil && st.g != nil && st.g.n == n && st.g.day == day && st.m == m
+}
+
+// Coverage returns the target-group coverage of the network the state was
+// measured on, on its day, as Coverage does, from the index its gaps came
+// from; the empty coverage when it was measured without a model.
+func (st *State) Coverage() GroupCoverage {
+	if st.g == nil {
+		return GroupCoverage{Served: map[string][]string{}, ByRegion: map[string]map[string][]string{}}
+	}
+	return coverageOf(st.g.cov).result()
+}
+
+// GapsWith returns the gaps of the network the state was measured on
+// against its model, as Gaps does with opt, from the index its Gaps came
+// from: with opt.Communities, the single-broker rule too. opt.At is the
+// state's day whatever it says. It is nil when the state was measured
+// without a model.
+func (st *State) GapsWith(opt GapOptions) []Finding {
+	if st.g == nil {
+		return nil
+	}
+	opt.At = st.g.day
+	return st.g.gaps(st.m, opt)
+}
+
+// Snapshot returns the snapshot of the links in force that the state was
+// measured on, for a caller that analyses the same network further. It
+// must not be changed.
+func (st *State) Snapshot() *network.Snapshot { return st.snap }
+
+// refMatches reports whether the reference r names the link l, as
+// network.LinkRef documents: by ID alone when it gives no ends, else by
+// its ends in either direction and its kind (any kind with AnyKind).
+func refMatches(r network.LinkRef, l network.Link) bool {
+	if r.ID != "" && r.From == "" && r.To == "" {
+		return l.ID == r.ID
+	}
+	ends := l.From == r.From && l.To == r.To || l.From == r.To && l.To == r.From
+	return ends && (r.AnyKind || l.Kind == r.Kind)
 }
 
 // Measure returns the state of n on the day at (the zero Date: n.Day): the
 // bottlenecks of its links in force that day and, when m is not nil, its
 // gaps against m. It takes O(N + L) time plus the gap rules (see Gaps).
 func Measure(n *network.Network, m *Model, at network.Date) *State {
-	s := n.InForce(at).Snapshot()
-	st := &State{snap: s, CutPoints: bottleneck.ArticulationPoints(s, bottleneck.CutOptions{}),
-		Bridges: bottleneck.Bridges(s)}
-	st.Fragmentation = analysis.Float(bottleneck.Fragmentation(s))
-	st.Reachable = reachable(s.N(), st.Fragmentation)
-	for _, c := range st.CutPoints {
-		st.Dependent += c.Separated
-	}
+	st := measureCuts(n, at)
 	if m != nil {
-		st.g = newGapIndex(n, at)
+		st.g, st.m = newGapIndex(n, at), m
 		st.Gaps = st.g.gaps(m, GapOptions{At: at})
 	}
 	return st
+}
+
+// measureChange returns what Measure(changed, base's model, base's day)
+// returns for changed, base's network with the actors and links given
+// appended (a view of it with AddActor and AddLink), as far as Compare and
+// the optimiser's scorer read it: the cut points without their pieces and
+// the gaps without their words (their keys, severities and actors). It
+// reuses base's gap index rather than reading all of changed's links
+// again; base must have been measured with a model. When no actor is
+// added, changed is not built at all: the links in force are added as ties
+// to base's snapshot (see bottleneck.AddTies), whose searches give the
+// bottlenecks as those of changed's snapshot. An error means changed
+// could not be built (a link that AddLink refuses), or actors added to a
+// state that is itself a change (not supported: base is then Measure's).
+func measureChange(base *State, actors []actor.Actor, links []network.Link) (*State, error) {
+	n, day := base.g.n, base.g.day
+	if len(actors) > 0 {
+		if len(base.ties) > 0 {
+			return nil, errors.New("gap: actors added to a network measured with ties added")
+		}
+		changed := n.View(network.Filter{}) // shares n's actors and links: adding to it leaves n as it is
+		for _, a := range actors {
+			if err := changed.AddActor(a); err != nil {
+				return nil, err
+			}
+		}
+		for _, l := range links {
+			if err := changed.AddLink(l); err != nil {
+				return nil, err
+			}
+		}
+		st := measureCuts(changed, day)
+		st.g, st.m = base.g.plus(changed, actors, links), base.m
+		st.g.brief = true
+		st.Gaps = st.g.gaps(base.m, GapOptions{At: day})
+		return st, nil
+	}
+	// The links must be ones changed would accept.
+	check := network.New("")
+	for _, l := range links {
+		for _, id := range []string{l.From, l.To} {
+			if _, ok := check.Actor(id); ok {
+				continue
+			}
+			a, ok := n.Actor(id)
+			if !ok {
+				return nil, fmt.Errorf("gap: link %s–%s: %w", l.From, l.To, network.ErrUnknownActor)
+			}
+			if err := check.AddActor(a); err != nil {
+				return nil, err
+			}
+		}
+		if l.ID != "" {
+			if _, taken := n.Link(l.ID); taken {
+				return nil, fmt.Errorf("gap: link %s: %w", l.ID, network.ErrDuplicateID)
+			}
+		}
+		if err := check.AddLink(l); err != nil {
+			return nil, err
+		}
+	}
+	st := &State{snap: base.snap, ties: slices.Clip(base.ties)}
+	for _, l := range links {
+		if !l.InForce(day) {
+			continue
+		}
+		u, _ := base.snap.Index(l.From)
+		v, _ := base.snap.Index(l.To)
+		st.ties = append(st.ties, [2]int{u, v})
+	}
+	st.added = bottleneck.AddTies(base.snap, st.ties)
+	var frag float64
+	st.CutPoints, st.Bridges, frag = st.added.CutSizes()
+	st.setCuts(frag)
+	st.g, st.m = base.g.plus(n, nil, links), base.m
+	st.g.brief = true
+	st.Gaps = st.g.gaps(base.m, GapOptions{At: day})
+	return st, nil
+}
+
+// measureCuts returns the state of the links of n in force on at, without
+// gaps.
+func measureCuts(n *network.Network, at network.Date) *State {
+	s := n.InForce(at).Snapshot()
+	st := &State{snap: s}
+	var frag float64
+	st.CutPoints, st.Bridges, frag = bottleneck.Cuts(s)
+	st.setCuts(frag)
+	return st
+}
+
+// setCuts sets the figures that follow from the cut points and the
+// fragmentation frag.
+func (st *State) setCuts(frag float64) {
+	st.Fragmentation = analysis.Float(frag)
+	st.Reachable = reachable(st.snap.N(), st.Fragmentation)
+	for _, c := range st.CutPoints {
+		st.Dependent += c.Separated
+	}
 }
 
 // Reachable counts the unordered pairs of actors of s that can reach each
@@ -130,8 +275,8 @@ type Effect struct {
 
 // Compare sets two states side by side. For each actor of ids it adds the
 // actor's Burt constraint before and after (NaN where the actor is absent or
-// the constraint undefined), which takes O(E^1.5) time per state; without
-// ids it takes O(N + L).
+// the constraint undefined), computed from the actors' neighbourhoods (see
+// bottleneck.ConstraintOf). It takes O(N + L) time.
 func Compare(before, after *State, ids ...string) Effect {
 	e := Effect{
 		CutPoints:     Delta[int]{len(before.CutPoints), len(after.CutPoints)},
@@ -169,24 +314,40 @@ func Compare(before, after *State, ids ...string) Effect {
 	})
 	e.Closed, e.Opened = setDiff(keys(before.Gaps), keys(after.Gaps), compareKeys)
 	if len(ids) > 0 {
-		cb := bottleneck.Constraint(before.snap, bottleneck.HolesOptions{}).Map()
-		ca := bottleneck.Constraint(after.snap, bottleneck.HolesOptions{}).Map()
-		for _, id := range ids {
+		cb, ca := before.constraintsOf(ids), after.constraintsOf(ids)
+		for i, id := range ids {
 			if id == "" {
 				continue // an invited actor joins no body when there is none
 			}
-			b, okb := cb[id]
-			a, oka := ca[id]
-			if !okb {
-				b = math.NaN()
-			}
-			if !oka {
-				a = math.NaN()
-			}
-			e.Constraint = append(e.Constraint, ConstraintChange{ID: id, Before: analysis.Float(b), After: analysis.Float(a)})
+			e.Constraint = append(e.Constraint, ConstraintChange{ID: id, Before: analysis.Float(cb[i]), After: analysis.Float(ca[i])})
 		}
 	}
 	return e
+}
+
+// constraintsOf returns Burt's constraint on the actors ids in the state's
+// view, NaN for those it does not hold.
+func (st *State) constraintsOf(ids []string) []float64 {
+	pos := make([]int, len(ids))
+	for i, id := range ids {
+		if p, ok := st.snap.Index(id); ok {
+			pos[i] = p
+		} else {
+			pos[i] = -1
+		}
+	}
+	if st.added != nil {
+		return st.added.ConstraintOf(pos)
+	}
+	return bottleneck.ConstraintOf(st.snap, pos, bottleneck.HolesOptions{})
+}
+
+// separation returns the separation structure of the state's view.
+func (st *State) separation() *bottleneck.Separation {
+	if st.added != nil {
+		return st.added.Separation()
+	}
+	return bottleneck.NewSeparation(st.snap)
 }
 
 // setDiff returns the sorted, distinct elements only in a and only in b.

@@ -76,7 +76,7 @@ func FundingFlows(n *network.Network, at network.Date) []Funding {
 		known  bool
 	}
 	incoming := map[string][]in{}
-	for _, l := range n.Links() {
+	for _, l := range n.AllLinks() {
 		if l.Kind != network.Funding || !l.InForce(day) || !l.IsDirected() {
 			continue
 		}

@@ -66,8 +66,10 @@ type GapOptions struct {
 // link to a target-group actor that lists it; where actors name regions, each
 // region in which some group is served is checked for every group.
 //
-// It takes O(N + L·h) time, where h bounds the bodies and projects an actor
-// is linked to.
+// It reads the actors and the links once, into an index of actor
+// positions, and applies each rule to that index: O(N + L) time per
+// relation rule of the model, plus sorting the actors of a relation that
+// is missing.
 func Gaps(n *network.Network, m *Model, opt GapOptions) []Finding {
 	return newGapIndex(n, opt.At).gaps(m, opt)
 }
@@ -88,7 +90,9 @@ func (g *gapIndex) gaps(m *Model, opt GapOptions) []Finding {
 		out = append(out, g.singleBrokers(opt.Communities)...)
 	}
 	for i := range out {
-		out[i].Title = g.title(out[i], m)
+		if !g.brief {
+			out[i].Title = g.title(out[i], m)
+		}
 		if out[i].Actors == nil {
 			out[i].Actors = []string{}
 		}
@@ -105,66 +109,10 @@ func (g *gapIndex) gaps(m *Model, opt GapOptions) []Finding {
 	return out
 }
 
-// gapIndex holds what the gap rules look up.
-type gapIndex struct {
-	n      *network.Network
-	actors []actor.Actor // sorted by ID
-	byID   map[string]actor.Actor
-	day    network.Date
-	links  []network.Link // in force on day
-	all    []network.Link
-	// adj maps an actor to the actors it has links in force with.
-	adj map[string]map[string][]network.LinkKind
-	// hubs maps an actor to the bodies and projects it takes part in: those
-	// it has a membership or partnership link in force with.
-	hubs map[string][]string
-}
-
-func newGapIndex(n *network.Network, at network.Date) *gapIndex {
-	g := &gapIndex{n: n, day: n.Day(at), byID: map[string]actor.Actor{}, adj: map[string]map[string][]network.LinkKind{}, hubs: map[string][]string{}}
-	g.actors = n.Actors()
-	slices.SortFunc(g.actors, func(a, b actor.Actor) int { return cmp.Compare(a.ID, b.ID) })
-	for _, a := range g.actors {
-		g.byID[a.ID] = a
-	}
-	g.all = n.Links()
-	isHub := func(id string) bool {
-		k := g.byID[id].Kind
-		return k == actor.Body || k == actor.Project
-	}
-	for _, l := range g.all {
-		if !l.InForce(g.day) {
-			continue
-		}
-		g.links = append(g.links, l)
-		for _, p := range [][2]string{{l.From, l.To}, {l.To, l.From}} {
-			if g.adj[p[0]] == nil {
-				g.adj[p[0]] = map[string][]network.LinkKind{}
-			}
-			g.adj[p[0]][p[1]] = append(g.adj[p[0]][p[1]], l.Kind)
-			participates := l.Kind == network.Membership || l.Kind == network.Partnership
-			if participates && isHub(p[1]) && !slices.Contains(g.hubs[p[0]], p[1]) {
-				g.hubs[p[0]] = append(g.hubs[p[0]], p[1])
-			}
-		}
-	}
-	return g
-}
-
-func (g *gapIndex) ofKinds(kinds []actor.Kind) []string {
-	var ids []string
-	for _, a := range g.actors {
-		if slices.Contains(kinds, a.Kind) {
-			ids = append(ids, a.ID)
-		}
-	}
-	return ids
-}
-
 func (g *gapIndex) missingKinds(m *Model) []Finding {
 	var out []Finding
 	for _, r := range m.Kinds {
-		if len(g.ofKinds(r.AnyOf)) > 0 {
+		if g.present(r.AnyOf) {
 			continue
 		}
 		out = append(out, Finding{
@@ -176,22 +124,55 @@ func (g *gapIndex) missingKinds(m *Model) []Finding {
 	return out
 }
 
-// related reports whether a and b are related as rule r asks.
-func (g *gapIndex) related(a, b string, r RelationRule) bool {
-	for _, k := range g.adj[a][b] {
-		if len(r.Links) == 0 || slices.Contains(r.Links, k) {
-			return true
+// related reports whether some actor of a From kind of r is related to a
+// different actor of a To kind as r asks: by a link in force of one of
+// r.Links (any kind when empty) or, unless r.DirectOnly, by both taking
+// part, through membership or partnership links, in a common body or
+// project other than the To actor. cnt and ex are scratch space of one
+// entry per actor, all 0 on entry and on return. It takes O(N + L) time.
+func (g *gapIndex) related(r RelationRule, from, to *kindSet, cnt, ex []int32) bool {
+	want := ^uint32(0)
+	if len(r.Links) > 0 {
+		want = 0
+		for _, k := range r.Links {
+			want |= 1 << k
+		}
+	}
+	froms := g.ofKinds(from)
+	for _, a := range froms {
+		for k := g.off[a]; k < g.off[a+1]; k++ {
+			if b := g.nbr[k]; b != a && to[g.kind[b]] && g.mask[k]&want != 0 {
+				return true
+			}
 		}
 	}
 	if r.DirectOnly {
 		return false
 	}
-	for _, h := range g.hubs[a] {
-		if h == b {
-			continue
+	// cnt[h] counts the To actors other than h taking part in hub h, and
+	// ex[h] is one of them.
+	var touched []int32
+	defer func() {
+		for _, h := range touched {
+			cnt[h], ex[h] = 0, 0
 		}
-		if slices.Contains(g.hubs[b], h) {
-			return true
+	}()
+	for _, b := range g.ofKinds(to) {
+		for k := g.off[b]; k < g.off[b+1]; k++ {
+			if h := g.nbr[k]; g.mask[k]&hubLinks != 0 && g.isHub(h) && h != b {
+				if cnt[h] == 0 {
+					touched = append(touched, h)
+				}
+				cnt[h]++
+				ex[h] = b
+			}
+		}
+	}
+	for _, a := range froms {
+		for k := g.off[a]; k < g.off[a+1]; k++ {
+			if h := g.nbr[k]; g.mask[k]&hubLinks != 0 && g.isHub(h) && (cnt[h] >= 2 || cnt[h] == 1 && ex[h] != a) {
+				return true
+			}
 		}
 	}
 	return false
@@ -199,37 +180,30 @@ func (g *gapIndex) related(a, b string, r RelationRule) bool {
 
 func (g *gapIndex) missingRelations(m *Model) []Finding {
 	var out []Finding
+	var cnt, ex []int32
 	for _, r := range m.Relations {
-		from, to := g.ofKinds(r.From), g.ofKinds(r.To)
-		if len(from) == 0 || len(to) == 0 {
+		if !g.present(r.From) || !g.present(r.To) {
 			continue
 		}
-		met, planned := false, false
-	search:
-		for _, a := range from {
-			for _, b := range to {
-				if a != b && g.related(a, b, r) {
-					met = true
-					break search
-				}
-			}
+		fromSet, toSet := kindsOf(r.From), kindsOf(r.To)
+		if cnt == nil {
+			cnt, ex = make([]int32, len(g.ids)), make([]int32, len(g.ids))
 		}
-		if met {
+		if g.related(r, fromSet, toSet, cnt, ex) {
 			continue
 		}
-		fromSet := map[string]bool{}
-		for _, a := range from {
-			fromSet[a] = true
+		if g.brief {
+			out = append(out, Finding{Rule: MissingRelation, Name: r.Name, Severity: r.Severity, Reason: r.Reason, Kinds: slices.Concat(r.From, r.To)})
+			continue
 		}
-		toSet := map[string]bool{}
-		for _, b := range to {
-			toSet[b] = true
-		}
-		for _, l := range g.all {
-			if l.PhaseOn(g.day) == network.NotYet && (fromSet[l.From] && toSet[l.To] || fromSet[l.To] && toSet[l.From]) {
+		planned := false
+		for _, e := range g.notYet {
+			if fromSet[g.kind[e[0]]] && toSet[g.kind[e[1]]] || fromSet[g.kind[e[1]]] && toSet[g.kind[e[0]]] {
 				planned = true
+				break
 			}
 		}
+		from, to := g.sortedIDs(g.ofKinds(fromSet)), g.sortedIDs(g.ofKinds(toSet))
 		ids := slices.Concat(from, to)
 		slices.Sort(ids)
 		ids = slices.Compact(ids)
@@ -258,7 +232,7 @@ func (g *gapIndex) names(ids []string) string {
 			parts = append(parts, fmt.Sprintf("and %d more", len(ids)-4))
 			break
 		}
-		parts = append(parts, g.byID[id].Label())
+		parts = append(parts, g.label(id))
 	}
 	return strings.Join(parts, "; ")
 }
@@ -278,63 +252,11 @@ type GroupCoverage struct {
 // credited to its source; its region is the target's when the target is a
 // target-group actor, otherwise the source's.
 func Coverage(n *network.Network, at network.Date) GroupCoverage {
-	return newGapIndex(n, at).coverage()
-}
-
-func (g *gapIndex) coverage() GroupCoverage {
-	c := GroupCoverage{Served: map[string][]string{}, ByRegion: map[string]map[string][]string{}}
-	add := func(group, server, region string) {
-		if !slices.Contains(c.Served[group], server) {
-			c.Served[group] = append(c.Served[group], server)
-		}
-		if region == "" {
-			return
-		}
-		if c.ByRegion[region] == nil {
-			c.ByRegion[region] = map[string][]string{}
-		}
-		if !slices.Contains(c.ByRegion[region][group], server) {
-			c.ByRegion[region][group] = append(c.ByRegion[region][group], server)
-		}
-	}
-	for _, a := range g.actors {
-		if a.Kind == actor.TargetGroup || a.Kind == actor.Fund {
-			continue
-		}
-		for _, tg := range a.TargetGroups {
-			add(tg, a.ID, a.Region)
-		}
-	}
-	for _, l := range g.links {
-		src, dst := g.byID[l.From], g.byID[l.To]
-		region := src.Region
-		if dst.Kind == actor.TargetGroup && dst.Region != "" {
-			region = dst.Region
-		}
-		for _, tg := range l.TargetGroups {
-			add(tg, l.From, region)
-		}
-		if dst.Kind == actor.TargetGroup && (l.Kind == network.Service || l.Kind == network.Funding) {
-			for _, tg := range dst.TargetGroups {
-				add(tg, l.From, region)
-			}
-		}
-	}
-	for _, m := range []map[string][]string{c.Served} {
-		for k := range m {
-			slices.Sort(m[k])
-		}
-	}
-	for _, m := range c.ByRegion {
-		for k := range m {
-			slices.Sort(m[k])
-		}
-	}
-	return c
+	return newGapIndex(n, at).cov
 }
 
 func (g *gapIndex) unservedGroups(m *Model) []Finding {
-	cov := g.coverage()
+	cov := g.cov
 	regions := slices.Sorted(maps.Keys(cov.ByRegion))
 	var out []Finding
 	for _, r := range m.TargetGroups {
@@ -382,50 +304,37 @@ func (g *gapIndex) unservedGroups(m *Model) []Finding {
 }
 
 func (g *gapIndex) isolated() []Finding {
-	var iso, notYet, over []string
-	hasAny := map[string]bool{}
-	waits := map[string]bool{} // has a link not yet in force
-	for _, l := range g.all {
-		hasAny[l.From], hasAny[l.To] = true, true
-		if l.PhaseOn(g.day) == network.NotYet {
-			waits[l.From], waits[l.To] = true, true
-		}
-	}
-	for _, a := range g.actors {
-		switch {
-		case !hasAny[a.ID]:
-			iso = append(iso, a.ID)
-		case len(g.adj[a.ID]) > 0:
-		case waits[a.ID]:
-			notYet = append(notYet, a.ID)
-		default:
-			over = append(over, a.ID)
-		}
-	}
 	var out []Finding
-	for _, id := range iso {
-		out = append(out, Finding{Rule: Isolated, Name: id, Severity: Medium, Actors: []string{id},
-			Explanation: fmt.Sprintf("%s has no link to any other actor.", g.byID[id].Label())})
+	sprintf, label := fmt.Sprintf, g.label
+	if g.brief { // keys only: no words
+		sprintf = func(string, ...any) string { return "" }
+		label = func(string) string { return "" }
 	}
-	for _, id := range notYet {
-		out = append(out, Finding{Rule: PlannedOnly, Name: id, Severity: Medium, Actors: []string{id},
-			Explanation: fmt.Sprintf("%s has no link in force on %s: its links are only planned.", g.byID[id].Label(), g.day)})
-	}
-	for _, id := range over {
-		out = append(out, Finding{Rule: EndedOnly, Name: id, Severity: Low, Actors: []string{id},
-			Explanation: fmt.Sprintf("%s has no link in force on %s: all its links ended before.", g.byID[id].Label(), g.day)})
+	for v, id := range g.ids {
+		switch {
+		case !g.hasAny[v]:
+			out = append(out, Finding{Rule: Isolated, Name: id, Severity: Medium, Actors: []string{id},
+				Explanation: sprintf("%s has no link to any other actor.", label(id))})
+		case g.off[v+1] > g.off[v]:
+		case g.waits[v]:
+			out = append(out, Finding{Rule: PlannedOnly, Name: id, Severity: Medium, Actors: []string{id},
+				Explanation: sprintf("%s has no link in force on %s: its links are only planned.", label(id), g.day)})
+		default:
+			out = append(out, Finding{Rule: EndedOnly, Name: id, Severity: Low, Actors: []string{id},
+				Explanation: sprintf("%s has no link in force on %s: all its links ended before.", label(id), g.day)})
+		}
 	}
 	return out
 }
 
 // missing returns the alternatives of theme rule r that none of the actors
-// linked to body meets.
-func (g *gapIndex) missing(body string, r ThemeRule) [][]actor.Kind {
+// linked to the body at position body meets.
+func (g *gapIndex) missing(body int, r ThemeRule) [][]actor.Kind {
 	var out [][]actor.Kind
 	for _, alt := range r.Requires {
 		ok := false
-		for nb := range g.adj[body] {
-			if slices.Contains(alt, g.byID[nb].Kind) {
+		for k := g.off[body]; k < g.off[body+1]; k++ {
+			if slices.Contains(alt, g.kind[g.nbr[k]]) {
 				ok = true
 				break
 			}
@@ -439,16 +348,14 @@ func (g *gapIndex) missing(body string, r ThemeRule) [][]actor.Kind {
 
 func (g *gapIndex) bodies(m *Model) []Finding {
 	var out []Finding
-	for _, a := range g.actors {
-		if a.Kind != actor.Body {
-			continue
-		}
+	for _, v := range g.byKind[actor.Body] {
+		a := g.actor(g.ids[v])
 		for _, r := range m.Themes {
 			if !slices.Contains(a.Themes, r.Theme) {
 				continue
 			}
 			var lacking []actor.Kind
-			for _, alt := range g.missing(a.ID, r) {
+			for _, alt := range g.missing(int(v), r) {
 				lacking = append(lacking, alt...)
 			}
 			if len(lacking) == 0 {
@@ -465,78 +372,82 @@ func (g *gapIndex) bodies(m *Model) []Finding {
 }
 
 func (g *gapIndex) singleFunders() []Finding {
-	funders := map[string][]string{}
-	for _, l := range g.links {
-		if l.Kind != network.Funding {
-			continue
-		}
-		to, from := l.To, l.From
-		if !l.IsDirected() {
-			continue
-		}
-		if !slices.Contains(funders[to], from) {
-			funders[to] = append(funders[to], from)
-		}
-	}
 	var out []Finding
-	for _, id := range slices.Sorted(maps.Keys(funders)) {
-		if len(funders[id]) != 1 {
-			continue
+	for i := 0; i < len(g.funders); {
+		j := i + 1
+		for j < len(g.funders) && g.funders[j][0] == g.funders[i][0] {
+			j++
 		}
-		f := funders[id][0]
-		out = append(out, Finding{
-			Rule: SingleFunder, Name: id, Severity: Low, Actors: slices.Sorted(slices.Values([]string{id, f})),
-			Explanation: fmt.Sprintf("%s receives money from a single funder, %s: if that funding stops, nothing replaces it.", g.byID[id].Label(), g.byID[f].Label()),
-		})
+		if j == i+1 {
+			id, f := g.ids[g.funders[i][0]], g.ids[g.funders[i][1]]
+			fi := Finding{Rule: SingleFunder, Name: id, Severity: Low, Actors: slices.Sorted(slices.Values([]string{id, f}))}
+			if !g.brief {
+				fi.Explanation = fmt.Sprintf("%s receives money from a single funder, %s: if that funding stops, nothing replaces it.", g.label(id), g.label(f))
+			}
+			out = append(out, fi)
+		}
+		i = j
 	}
 	return out
 }
 
 func (g *gapIndex) singleBrokers(comm map[string]int) []Finding {
 	type pair struct{ a, b int }
-	brokers := map[pair]map[string]int{} // candidate actor -> number of between-links it is on
-	count := map[pair]int{}
+	// For each pair of communities, the links between them and the actors
+	// on every one of those links (-1: none).
+	type between struct {
+		links int
+		on    [2]int32
+	}
+	label := make([]int, len(g.ids))
 	size := map[int]int{}
-	for _, a := range g.actors {
-		if c, ok := comm[a.ID]; ok {
+	for v, id := range g.ids {
+		c, ok := comm[id]
+		if !ok {
+			c = -1
+		} else {
 			size[c]++
 		}
+		label[v] = c
 	}
-	for _, l := range g.links {
-		ca, oka := comm[l.From]
-		cb, okb := comm[l.To]
-		if !oka || !okb || ca == cb {
-			continue
+	pairs := map[pair]*between{}
+	for v := range g.ids {
+		for k := g.off[v]; k < g.off[v+1]; k++ {
+			u := int(g.nbr[k])
+			ca, cb := label[v], label[u]
+			if u <= v || ca < 0 || cb < 0 || ca == cb {
+				continue
+			}
+			p := pair{min(ca, cb), max(ca, cb)}
+			b := pairs[p]
+			if b == nil {
+				pairs[p] = &between{links: int(g.mult[k]), on: [2]int32{int32(v), int32(u)}}
+				continue
+			}
+			b.links += int(g.mult[k])
+			for i, x := range b.on {
+				if x != int32(v) && x != int32(u) {
+					b.on[i] = -1
+				}
+			}
 		}
-		p := pair{min(ca, cb), max(ca, cb)}
-		count[p]++
-		if brokers[p] == nil {
-			brokers[p] = map[string]int{}
-		}
-		brokers[p][l.From]++
-		brokers[p][l.To]++
 	}
 	var out []Finding
-	pairs := slices.Collect(maps.Keys(count))
-	slices.SortFunc(pairs, func(x, y pair) int { return cmp.Or(cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b)) })
-	for _, p := range pairs {
+	keys := slices.Collect(maps.Keys(pairs))
+	slices.SortFunc(keys, func(x, y pair) int { return cmp.Or(cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b)) })
+	for _, p := range keys {
 		if size[p.a] < 2 || size[p.b] < 2 {
 			continue
 		}
-		var single []string
-		for id, k := range brokers[p] {
-			if k == count[p] {
-				single = append(single, id)
-			}
+		on := pairs[p].on
+		if (on[0] < 0) == (on[1] < 0) {
+			continue // none, or both ends of every link: not a single actor
 		}
-		if len(single) != 1 {
-			continue
-		}
-		b := single[0]
+		b := g.ids[max(on[0], on[1])]
 		out = append(out, Finding{
 			Rule: SingleBroker, Name: fmt.Sprintf("communities %d and %d", p.a+1, p.b+1), Severity: High, Actors: []string{b},
 			Explanation: fmt.Sprintf("Communities %d (%d actors) and %d (%d actors) are joined only through %s: every link between them involves it.",
-				p.a+1, size[p.a], p.b+1, size[p.b], g.byID[b].Label()),
+				p.a+1, size[p.a], p.b+1, size[p.b], g.label(b)),
 		})
 	}
 	return out
@@ -544,7 +455,7 @@ func (g *gapIndex) singleBrokers(comm map[string]int) []Finding {
 
 // title says what finding f is about in a few words.
 func (g *gapIndex) title(f Finding, m *Model) string {
-	label := g.byID[f.Name].Label()
+	label := g.label(f.Name)
 	switch f.Rule {
 	case MissingKind:
 		return "No " + prose.Or(kindNouns(f.Kinds))
@@ -585,8 +496,8 @@ func (g *gapIndex) missingRoles(m *Model) []Finding {
 	var out []Finding
 	for _, r := range m.Roles {
 		found := false
-		for _, l := range g.links {
-			if strings.EqualFold(l.Role, r.Role) {
+		for _, role := range g.roles {
+			if strings.EqualFold(role, r.Role) {
 				found = true
 				break
 			}

@@ -2,11 +2,13 @@ package gap
 
 import (
 	"bytes"
+	"cmp"
 	_ "embed"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/labournet/labournet/actor"
@@ -156,25 +158,39 @@ func ConsortiumModel() *Model {
 // the regional labour-market model otherwise (a pact, a local group, or a
 // project among many local stakeholders).
 func ChooseModel(n *network.Network, at network.Date) (*Model, string) {
-	deg := map[string]map[string]bool{}
-	for _, l := range n.InForce(at).Links() {
-		if l.Kind != network.Partnership {
+	day := n.Day(at)
+	project := make([]bool, n.NumActors())
+	for i, a := range n.AllActors() {
+		project[i] = a.Kind == actor.Project
+	}
+	// (project, partner) for each partnership link in force, then the
+	// number of distinct partners of each project.
+	var pairs [][2]int32
+	for i, l := range n.AllLinks() {
+		if l.Kind != network.Partnership || !l.InForce(day) {
 			continue
 		}
-		for _, p := range [][2]string{{l.From, l.To}, {l.To, l.From}} {
-			if deg[p[0]] == nil {
-				deg[p[0]] = map[string]bool{}
-			}
-			deg[p[0]][p[1]] = true
+		f, t := n.Ends(i)
+		if project[f] {
+			pairs = append(pairs, [2]int32{int32(f), int32(t)})
+		}
+		if project[t] {
+			pairs = append(pairs, [2]int32{int32(t), int32(f)})
+		}
+	}
+	slices.SortFunc(pairs, func(a, b [2]int32) int { return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1])) })
+	pairs = slices.Compact(pairs)
+	partners := map[int32]int{}
+	for _, p := range pairs {
+		partners[p[0]]++
+	}
+	best, bestDeg := "", 0
+	for i, a := range n.AllActors() {
+		if project[i] && partners[int32(i)] > bestDeg {
+			best, bestDeg = a.Label(), partners[int32(i)]
 		}
 	}
 	others := n.NumActors() - 1
-	best, bestDeg := "", 0
-	for _, a := range n.Actors() {
-		if a.Kind == actor.Project && len(deg[a.ID]) > bestDeg {
-			best, bestDeg = a.Label(), len(deg[a.ID])
-		}
-	}
 	if others >= 2 && 2*bestDeg > others {
 		return ConsortiumModel(), fmt.Sprintf("%s has %d of the other %d actors as partners: the network is a partnership it holds together", best, bestDeg, others)
 	}

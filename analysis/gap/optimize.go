@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/labournet/labournet/actor"
 	"github.com/labournet/labournet/analysis"
@@ -25,6 +24,9 @@ type OptimizeOptions struct {
 	Progress analysis.Progress
 	// At is the day the network is analysed on (see GapOptions.At).
 	At network.Date
+	// Base, when not nil, is the state Measure(n, m, At) returns, for a
+	// caller that has measured it already (see RecommendOptions.Base).
+	Base *State
 }
 
 // OptimizeLinks picks up to k links to add, among the relations the model
@@ -56,10 +58,12 @@ type OptimizeOptions struct {
 // depth-first search per round gives the block–cut structure (see
 // bottleneck.Separation), from which the effect of one added tie on
 // reachability, on the pairs depending on single actors and on the cut
-// points follows in O(P·log d) for P cut points in the tie's components,
-// and the gaps it closes follow from the round's findings. Each round so
-// costs O(N + L) plus the gap rules plus O(C·P·log d) for C candidates;
-// the effect of the link chosen is then measured in full. Greedy selection
+// points follows in O(h·log d) for the h levels of the block–cut tree above
+// the tie's ends (see Separation.Separating), and the gaps it closes follow
+// from the round's findings. Each round so costs O(N + L) plus the gap
+// rules plus O(C·h·log d) for C candidates; the effect of the link chosen
+// is then measured in full, on the network of the round before with the
+// tie added (see bottleneck.AddTies), without copying the network. Greedy selection
 // is not guaranteed optimal (the problem is NP-hard in general), but every
 // link chosen strictly reduces bottlenecks. A cancelled ctx stops it with
 // ctx.Err() within a candidate.
@@ -72,17 +76,20 @@ func OptimizeLinks(ctx context.Context, n *network.Network, m *Model, k int, opt
 		maxCand = 2000
 	}
 	day := n.Day(opt.At)
-	base := Measure(n, m, day)
+	base := opt.Base
+	if !base.of(n, m, day) {
+		base = Measure(n, m, day)
+	}
 	now := base
-	cur := n
+	ofKinds := kindIndex(base.snap)
 	var out []Recommendation
 	var t *search.Tracker
 	for round := 0; round < k; round++ {
-		cands := optCandidates(cur, m, day, maxCand)
+		cands := optCandidates(now.g, ofKinds, m, maxCand)
 		if t == nil { // the first round has the most candidates
 			t = search.NewTracker(ctx, k*len(cands), opt.Progress)
 		}
-		sc := newScorer(cur, m, day, now)
+		sc := newScorer(n, m, day, now)
 		var best *optCandidate
 		var bestScore tieScore
 		for i := range cands {
@@ -101,12 +108,11 @@ func OptimizeLinks(ctx context.Context, n *network.Network, m *Model, k int, opt
 		if best == nil {
 			break
 		}
-		next, err := cur.Apply(network.Edit{AddLinks: []network.Link{best.link}})
+		next, err := measureChange(now, nil, []network.Link{best.link})
 		if err != nil {
-			break // cannot happen: both ends are actors of cur
+			break // cannot happen: both ends are actors of n
 		}
-		cur = next
-		now = Measure(cur, m, day)
+		now = next
 		a, _ := n.Actor(best.link.From)
 		b, _ := n.Actor(best.link.To)
 		out = append(out, Recommendation{Action: AddLink, Links: []network.Link{best.link}, Severity: best.rule.Severity,
@@ -127,19 +133,14 @@ type optCandidate struct {
 	loc  int // see recLocality
 }
 
-// optCandidates returns up to limit candidate links of the optimiser for n:
-// the pairs of actors of the two sides of each cooperative relation rule,
-// in rule order then ID order, that are not the same actor, not already
-// linked by a link in force on day, not in different places, and not seen
-// before. The actors of each kind are listed once.
-func optCandidates(n *network.Network, m *Model, day network.Date, limit int) []optCandidate {
-	linked := map[[2]string]bool{}
-	for _, l := range n.Links() {
-		if l.InForce(day) {
-			linked[[2]string{l.From, l.To}], linked[[2]string{l.To, l.From}] = true, true
-		}
-	}
-	ofKinds := kindIndex(n)
+// optCandidates returns up to limit candidate links of the optimiser for
+// the network of the gap index g, whose actors ofKinds lists (see
+// kindIndex): the pairs of actors of the two sides of
+// each cooperative relation rule, in rule order then ID order, that are not
+// the same actor, not already linked by a link in force on g's day, not in
+// different places, and not seen before. The actors of each kind are
+// listed once.
+func optCandidates(g *gapIndex, ofKinds func([]actor.Kind) []actor.Actor, m *Model, limit int) []optCandidate {
 	seen := map[[2]string]bool{}
 	var out []optCandidate
 	for _, r := range m.Relations {
@@ -154,7 +155,7 @@ func optCandidates(n *network.Network, m *Model, day network.Date, limit int) []
 				}
 				p := [2]string{min(a.ID, b.ID), max(a.ID, b.ID)}
 				loc, ok := recLocality(a, b)
-				if a.ID == b.ID || !ok || linked[p] || seen[p] {
+				if a.ID == b.ID || !ok || seen[p] || g.linked(a.ID, b.ID) {
 					continue
 				}
 				seen[p] = true
@@ -165,19 +166,31 @@ func optCandidates(n *network.Network, m *Model, day network.Date, limit int) []
 	return out
 }
 
-// kindIndex lists the actors of n by kind once and returns a function that
-// gives the actors of any of some kinds, sorted by ID.
-func kindIndex(n *network.Network) func(kinds []actor.Kind) []actor.Actor {
-	byKind := map[actor.Kind][]actor.Actor{}
-	for _, a := range n.Actors() {
-		byKind[a.Kind] = append(byKind[a.Kind], a)
-	}
+// kindIndex returns a function that gives the actors of s (all the actors
+// of its network, as a snapshot of the links in force holds them) of any
+// of some kinds, sorted by ID (a kind given twice gives its actors twice);
+// each list is built once.
+func kindIndex(s *network.Snapshot) func(kinds []actor.Kind) []actor.Actor {
+	lists := map[string][]actor.Actor{}
 	return func(kinds []actor.Kind) []actor.Actor {
-		var out []actor.Actor
-		for _, k := range kinds {
-			out = append(out, byKind[k]...)
+		key := make([]byte, len(kinds))
+		var times [256]int
+		for i, k := range kinds {
+			key[i] = byte(k)
+			times[k]++
 		}
-		slices.SortFunc(out, func(a, b actor.Actor) int { return strings.Compare(a.ID, b.ID) })
+		if out, ok := lists[string(key)]; ok {
+			return out
+		}
+		var out []actor.Actor
+		for i := range s.N() { // in order of ID
+			if a := s.Actor(i); times[a.Kind] > 0 {
+				for range times[a.Kind] {
+					out = append(out, a)
+				}
+			}
+		}
+		lists[string(key)] = out
 		return out
 	}
 }
@@ -218,6 +231,7 @@ type scorer struct {
 	m         *Model
 	g         *gapIndex
 	gaps      map[Key]bool
+	buf       []int // scratch for Separating
 }
 
 func newScorer(n *network.Network, m *Model, day network.Date, st *State) *scorer {
@@ -225,7 +239,7 @@ func newScorer(n *network.Network, m *Model, day network.Date, st *State) *score
 	if g == nil {
 		g = newGapIndex(n, day)
 	}
-	sc := &scorer{s: st.snap, sep: bottleneck.NewSeparation(st.snap), separated: map[int]int64{}, m: m,
+	sc := &scorer{s: st.snap, sep: st.separation(), separated: map[int]int64{}, m: m,
 		g: g, gaps: map[Key]bool{},
 		now: tieScore{reachable: st.Reachable, dependent: st.Dependent, cutPoints: len(st.CutPoints)}}
 	for _, c := range st.CutPoints {
@@ -248,47 +262,53 @@ func (sc *scorer) score(a, b string) tieScore {
 	rb, nb := sc.sep.Component(ib)
 	if ra == rb {
 		// One component: every cut point separating a from b merges the
-		// pieces holding them.
-		for _, v := range sc.sep.CutPoints(ra) {
-			if v == ia || v == ib {
-				continue
+		// pieces holding them. Those cut points have a or b below them.
+		merge := func(v int) {
+			if v == ia || v == ib || sc.sep.NumPieces(v) < 2 {
+				return
 			}
 			ka, sa := sc.sep.Piece(v, ia)
 			kb, sb := sc.sep.Piece(v, ib)
 			if ka == kb {
-				continue
+				return
 			}
 			got.dependent -= int64(sa) * int64(sb)
 			if sc.sep.NumPieces(v) == 2 {
 				got.cutPoints--
 			}
 		}
+		sc.buf = sc.sep.Separating(ia, sc.buf)
+		for _, v := range sc.buf {
+			merge(v)
+		}
+		sc.buf = sc.sep.Separating(ib, sc.buf)
+		for _, v := range sc.buf {
+			if v != ia {
+				if k, _ := sc.sep.Piece(v, ia); k >= 0 {
+					continue // a lies below v too: merged above
+				}
+			}
+			merge(v)
+		}
 		return got
 	}
 	// Two components joined: every pair across them becomes reachable,
 	// through a and b.
 	got.reachable += int64(na) * int64(nb)
-	join := func(x int, root int32, size, other int) {
-		isCut := false
-		for _, v := range sc.sep.CutPoints(root) {
-			if v == x {
-				isCut = true
-				continue
-			}
-			// The piece holding x grows by the other component.
-			_, sp := sc.sep.Piece(v, x)
-			got.dependent += int64(other) * int64(size-1-sp)
-		}
+	join := func(x, size, other int) {
+		// The piece holding x grows by the other component, for every
+		// cut point but x.
+		got.dependent += int64(other) * sc.sep.Outside(x)
 		switch {
-		case isCut:
+		case sc.sep.NumPieces(x) >= 2: // x is a cut point
 			got.dependent += int64(other) * int64(size-1)
 		case size >= 2:
 			got.cutPoints++
 			got.dependent += int64(size-1) * int64(other)
 		}
 	}
-	join(ia, ra, na, nb)
-	join(ib, rb, nb, na)
+	join(ia, na, nb)
+	join(ib, nb, na)
 	return got
 }
 
@@ -296,7 +316,7 @@ func (sc *scorer) score(a, b string) tieScore {
 // b closes: the relation rules it meets, a or b no longer without a link in
 // force, a body of the pair getting every kind its themes lack.
 func (sc *scorer) closes(a, b string) int {
-	ka, kb := sc.g.byID[a].Kind, sc.g.byID[b].Kind
+	ka, kb := sc.g.kindOf(a), sc.g.kindOf(b)
 	closed := 0
 	for _, r := range sc.m.Relations {
 		if !r.cooperative() || !sc.gaps[Key{MissingRelation, r.Name}] {
@@ -325,16 +345,17 @@ func (sc *scorer) closes(a, b string) int {
 // body-missing-kind gap: other is of a kind every missing alternative of
 // the body's themes accepts.
 func (sc *scorer) fills(body, other string) bool {
-	b, o := sc.g.byID[body], sc.g.byID[other]
-	if b.Kind != actor.Body || !sc.gaps[Key{BodyMissingKind, body}] {
+	if sc.g.kindOf(body) != actor.Body || !sc.gaps[Key{BodyMissingKind, body}] {
 		return false
 	}
+	bi, _ := sc.g.n.Index(body)
+	b, ko := sc.g.actor(body), sc.g.kindOf(other)
 	for _, r := range sc.m.Themes {
 		if !slices.Contains(b.Themes, r.Theme) {
 			continue
 		}
-		for _, alt := range sc.g.missing(body, r) {
-			if !slices.Contains(alt, o.Kind) {
+		for _, alt := range sc.g.missing(bi, r) {
+			if !slices.Contains(alt, ko) {
 				return false
 			}
 		}

@@ -60,7 +60,7 @@ func TestScorerAgreesWithMeasure(t *testing.T) {
 		m := DefaultModel()
 		st := Measure(n, m, day)
 		sc := newScorer(n, m, day, st)
-		cands := optCandidates(n, m, day, 400)
+		cands := optCandidates(st.g, kindIndex(st.snap), m, 400)
 		require.NotEmpty(t, cands)
 		for _, c := range cands {
 			next, err := n.Apply(network.Edit{AddLinks: []network.Link{c.link}})

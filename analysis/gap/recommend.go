@@ -66,11 +66,34 @@ type RecommendOptions struct {
 	// MaxCandidates bounds the pairs tried for one missing relation; 0
 	// means 200. Pairs are tried in ID order.
 	MaxCandidates int
+	// MaxAnswered, when above 0, bounds the findings Recommend tries to
+	// answer, each at the cost of an analysis of the changed network: only
+	// the first MaxAnswered findings of the rules it answers (see Answers),
+	// in the order of the gaps (most severe first, then by rule and name),
+	// are tried, and the others get no recommendation. 0 tries them all.
+	MaxAnswered int
 	// Progress, when not nil, is told after each finding how many of the
 	// findings have been answered (see analysis.Progress).
 	Progress analysis.Progress
 	// At is the day the network is analysed on (see GapOptions.At).
 	At network.Date
+	// Base, when not nil, is the state Measure(n, m, At) returns, for a
+	// caller that has measured it already: Recommend then does not measure
+	// it again. A state of another network, day or without a model is
+	// ignored.
+	Base *State
+}
+
+// Answers reports whether Recommend tries to answer the findings of rule
+// r: missing relations, actors whose links are only planned, bodies lacking
+// a kind and missing kinds. The other rules get no recommendation of their
+// own.
+func Answers(r Rule) bool {
+	switch r {
+	case MissingRelation, PlannedOnly, BodyMissingKind, MissingKind:
+		return true
+	}
+	return false
 }
 
 // Recommend proposes changes that close the gaps of n against the model m,
@@ -87,10 +110,14 @@ type RecommendOptions struct {
 // then by their effect. A nil model is an error wrapping ErrModel.
 //
 // Candidate links are scored without re-analysis, as OptimizeLinks scores
-// them; the one proposed for each finding is then measured in full (an
-// analysis of the changed network, O(N + L) plus the gap rules). So
-// Recommend takes O(F·(N + L) + C·P·log d) for F findings, C candidates and
-// P cut points. A cancelled ctx stops it with ctx.Err() within a candidate.
+// them; the one proposed for each finding is then measured in full: an
+// analysis of the network with the change, O(N + L) plus the gap rules,
+// made on the network's snapshot and gap index with the links added (see
+// bottleneck.AddTies) rather than on a copy of the network. So Recommend
+// takes O(F·(N + L) + C·h·log d) for F findings answered (see
+// RecommendOptions.MaxAnswered), C candidates and h levels of the
+// block–cut tree (see OptimizeLinks). A cancelled ctx stops it with
+// ctx.Err() within a candidate.
 func Recommend(ctx context.Context, n *network.Network, m *Model, opt RecommendOptions) ([]Recommendation, error) {
 	if m == nil {
 		return nil, fmt.Errorf("gap: recommend: no model: %w", ErrModel)
@@ -100,21 +127,65 @@ func Recommend(ctx context.Context, n *network.Network, m *Model, opt RecommendO
 		maxCand = 200
 	}
 	day := n.Day(opt.At)
-	base := Measure(n, m, day)
+	base := opt.Base
+	if !base.of(n, m, day) {
+		base = Measure(n, m, day)
+	}
 	sc := newScorer(n, m, day, base)
-	ofKinds := kindIndex(n)
+	ofKinds := kindIndex(base.snap)
 	t := search.NewTracker(ctx, len(base.Gaps), opt.Progress)
+	// The findings to answer, and the links of the actors linked only by
+	// planned links among them, in the order of n's links: all of them
+	// (touching) and those planned.
+	answer := make([]bool, len(base.Gaps))
+	planned, touching := map[string][]network.Link{}, map[string][]network.Link{}
+	for i, tried := 0, 0; i < len(base.Gaps); i++ {
+		f := base.Gaps[i]
+		if !Answers(f.Rule) || opt.MaxAnswered > 0 && tried >= opt.MaxAnswered {
+			continue
+		}
+		answer[i] = true
+		tried++
+		if f.Rule == PlannedOnly {
+			planned[f.Name] = nil
+		}
+	}
+	if len(planned) > 0 {
+		of := make([]bool, n.NumActors()) // the actors of planned, by position
+		for id := range planned {
+			i, _ := n.Index(id)
+			of[i] = true
+		}
+		for i, l := range n.AllLinks() {
+			if f, t := n.Ends(i); !of[f] && !of[t] {
+				continue
+			}
+			for _, id := range []string{l.From, l.To} {
+				if ls, ok := planned[id]; ok {
+					touching[id] = append(touching[id], l)
+					if l.PhaseOn(day) == network.NotYet {
+						planned[id] = append(ls, l)
+					}
+				}
+			}
+		}
+	}
 	var out []Recommendation
-	try := func(edit network.Edit, ids []string) (Effect, bool) {
-		changed, err := n.Apply(edit)
+	// try measures the effect of adding links to n.
+	try := func(links []network.Link, ids []string) (Effect, bool) {
+		after, err := measureChange(base, nil, links)
 		if err != nil {
 			return Effect{}, false
 		}
-		return Compare(base, Measure(changed, m, day), ids...), true
+		return Compare(base, after, ids...), true
 	}
-	for _, f := range base.Gaps {
+	for i, f := range base.Gaps {
 		if !t.Step(0) {
 			return nil, t.Err()
+		}
+		if !answer[i] {
+			t.Step(1)
+			continue
 		}
 		addr := []Key{f.Key()}
 		switch f.Rule {
@@ -150,25 +221,35 @@ func Recommend(ctx context.Context, n *network.Network, m *Model, opt RecommendO
 			if best == nil {
 				break
 			}
-			if eff, ok := try(network.Edit{AddLinks: []network.Link{*best}}, []string{best.From, best.To}); ok && slices.Contains(eff.Closed, addr[0]) {
-				a, b := sc.g.byID[best.From], sc.g.byID[best.To]
+			if eff, ok := try([]network.Link{*best}, []string{best.From, best.To}); ok && slices.Contains(eff.Closed, addr[0]) {
+				a, b := sc.g.actor(best.From), sc.g.actor(best.To)
 				out = append(out, Recommendation{Action: AddLink, Links: []network.Link{*best}, Effect: eff, Addresses: addr, Severity: f.Severity,
 					Explanation: fmt.Sprintf("Link %s with %s (%s): %s", a.Label(), b.Label(), best.Kind, lowerFirst(f.Explanation))})
 			}
 		case PlannedOnly:
-			var links []network.Link
-			var refs []network.LinkRef
-			for _, l := range n.Links() {
-				if (l.From == f.Name || l.To == f.Name) && l.PhaseOn(day) == network.NotYet {
-					refs = append(refs, network.LinkRef{ID: l.ID, From: l.From, To: l.To, Kind: l.Kind})
-					l.Status = network.Active
-					if !l.Start.IsZero() && day.Before(l.Start.First()) {
-						l.Start = day // starting now, not when it was planned to
-					}
-					links = append(links, l)
-				}
+			if !recRemoves(planned[f.Name], touching[f.Name]) {
+				break // Apply could not carry the recommendation out
 			}
-			if eff, ok := try(network.Edit{RemoveLinks: refs, AddLinks: links}, f.Actors); ok {
+			var links []network.Link
+			for _, l := range planned[f.Name] {
+				l.Status = network.Active
+				if !l.Start.IsZero() && day.Before(l.Start.First()) {
+					l.Start = day // starting now, not when it was planned to
+				}
+				links = append(links, l)
+			}
+			// Measured without removing the planned links (the working
+			// versions added without their IDs, which the planned links
+			// still hold): the planned links touch f.Name, which has no
+			// link in force, so neither the links in force nor any gap
+			// depends on them once the working versions are there, and
+			// the effect is that of the whole edit, without a copy of the
+			// network that filters links.
+			measured := slices.Clone(links)
+			for i := range measured {
+				measured[i].ID = ""
+			}
+			if eff, ok := try(measured, f.Actors); ok {
 				out = append(out, Recommendation{Action: ActivateLink, Links: links, Addresses: addr, Severity: f.Severity, Effect: eff,
 					Explanation: fmt.Sprintf("Put the planned cooperation of %s into practice (%s).", recLabel(n, f.Name), prose.Count(len(links), "planned link"))})
 			}
@@ -190,9 +271,9 @@ func Recommend(ctx context.Context, n *network.Network, m *Model, opt RecommendO
 				}
 			}
 			if pick != nil {
-				if eff, ok := try(network.Edit{AddLinks: []network.Link{*pick}}, []string{pick.From, body}); ok && slices.Contains(eff.Closed, addr[0]) {
+				if eff, ok := try([]network.Link{*pick}, []string{pick.From, body}); ok && slices.Contains(eff.Closed, addr[0]) {
 					best = &Recommendation{Action: FillRole, Links: []network.Link{*pick}, Effect: eff,
-						Explanation: fmt.Sprintf("Bring %s into %s as a member: %s", sc.g.byID[pick.From].Label(), recLabel(n, body), lowerFirst(f.Explanation))}
+						Explanation: fmt.Sprintf("Bring %s into %s as a member: %s", sc.g.label(pick.From), recLabel(n, body), lowerFirst(f.Explanation))}
 				}
 			}
 			if best == nil {
@@ -232,7 +313,7 @@ func recInvite(n *network.Network, m *Model, day network.Date, base *State, kind
 		return nil
 	}
 	if body == "" {
-		body = recBusiestBody(n, day)
+		body = recBusiestBody(base.g)
 	}
 	k := kinds[0]
 	a := actor.Actor{ID: "proposed-" + k.String(), Name: prose.Article(k.Noun()) + " (to be invited)", Kind: k, Aggregate: true}
@@ -242,19 +323,14 @@ func recInvite(n *network.Network, m *Model, day network.Date, base *State, kind
 		}
 		a.ID = fmt.Sprintf("proposed-%s-%d", k, i)
 	}
-	with := n.Clone()
-	if err := with.AddActor(a); err != nil {
-		return nil
-	}
 	var links []network.Link
 	if body != "" {
-		l := network.Link{From: a.ID, To: body, Kind: network.Membership, Role: network.RoleMember, Evidence: ProposedEvidence}
-		if with.AddLink(l) != nil {
-			return nil
-		}
-		links = append(links, l)
+		links = append(links, network.Link{From: a.ID, To: body, Kind: network.Membership, Role: network.RoleMember, Evidence: ProposedEvidence})
 	}
-	after := Measure(with, m, day)
+	after, err := measureChange(base, []actor.Actor{a}, links)
+	if err != nil {
+		return nil
+	}
 	eff := Compare(base, after, a.ID, body)
 	// Pairs with the newcomer itself are not pairs newly connected.
 	if i, ok := after.snap.Index(a.ID); ok {
@@ -273,21 +349,36 @@ func recInvite(n *network.Network, m *Model, day network.Date, base *State, kind
 		Explanation: fmt.Sprintf("Invite %s%s: %s", prose.Article(prose.Or(kindNouns(kinds))), where, lowerFirst(f.Explanation))}
 }
 
-// recBusiestBody returns the body with most existing links, ties by ID, or
-// "" when the network has no body.
-func recBusiestBody(n *network.Network, day network.Date) string {
-	deg := map[string]int{}
-	for _, l := range n.InForce(day).Links() {
-		deg[l.From]++
-		deg[l.To]++
-	}
+// recBusiestBody returns the body with most links in force in the index,
+// ties by ID, or "" when the network has no body.
+func recBusiestBody(g *gapIndex) string {
 	best, bestDeg := "", -1
-	for _, a := range n.Actors() {
-		if a.Kind == actor.Body && (deg[a.ID] > bestDeg || deg[a.ID] == bestDeg && a.ID < best) {
-			best, bestDeg = a.ID, deg[a.ID]
+	for _, v := range g.byKind[actor.Body] {
+		deg := 0
+		for k := g.off[v]; k < g.off[v+1]; k++ {
+			deg += int(g.mult[k])
+		}
+		if id := g.ids[v]; deg > bestDeg || deg == bestDeg && id < best {
+			best, bestDeg = id, deg
 		}
 	}
 	return best
+}
+
+// recRemoves reports whether the references of Recommendation.Apply to
+// the planned links each match a link of touching (all the links of their
+// actor) that no earlier one matches, as network.Network.Apply requires.
+func recRemoves(planned, touching []network.Link) bool {
+	used := make([]bool, len(planned))
+	for _, l := range touching {
+		for i, p := range planned {
+			if refMatches(network.LinkRef{ID: p.ID, From: p.From, To: p.To, Kind: p.Kind}, l) {
+				used[i] = true
+				break
+			}
+		}
+	}
+	return !slices.Contains(used, false)
 }
 
 // recRelation returns the model's relation rule called name.
