@@ -2,6 +2,7 @@ package report
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"io"
 	"maps"
@@ -29,9 +30,13 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		return id
 	}
 	names := func(ids []string) string {
-		s := make([]string, len(ids))
+		s := make([]string, 0, min(len(ids), mdNames+1))
 		for i, id := range ids {
-			s[i] = name(id)
+			if i == mdNames && len(ids) > mdNames+1 {
+				s = append(s, fmt.Sprintf("and %d more", len(ids)-mdNames))
+				break
+			}
+			s = append(s, name(id))
 		}
 		return strings.Join(s, "; ")
 	}
@@ -140,9 +145,21 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		p("No single actor holds parts of the network together: each could leave without cutting anyone off.\n")
 	} else {
 		p("These actors are **articulation points**: without them, the network falls apart. Cooperation between the parts hangs on them.\n\n")
-		for _, cp := range r.CutPoints {
+		for i, cp := range r.CutPoints {
+			if i == mdItems && len(r.CutPoints) > mdItems+1 {
+				p("- … and %d more, joining fewer pairs each (%s).\n", len(r.CutPoints)-mdItems, mdAll)
+				break
+			}
 			var parts []string
-			for _, pc := range cp.Pieces {
+			for k, pc := range cp.Pieces {
+				if k == mdPieces && len(cp.Pieces) > mdPieces+1 {
+					rest := 0
+					for _, q := range cp.Pieces[k:] {
+						rest += q.Size
+					}
+					parts = append(parts, fmt.Sprintf("%d smaller pieces of %s in all", len(cp.Pieces)-k, prose.Count(rest, "actor")))
+					break
+				}
 				parts = append(parts, fmt.Sprintf("%s reached through %s (%s)", prose.Count(pc.Size, "actor"), name(pc.Contact), kindCounts(pc.Groups)))
 			}
 			p("- **%s** joins %s of actors that have no other way to each other. Without it, its part splits into: %s.\n", mdText(name(cp.ID)), prose.Count(int(cp.Separated), "pair"), mdText(strings.Join(parts, "; ")))
@@ -168,14 +185,30 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 
 	p("\n## Communities\n\n")
 	p("Groups of actors more linked among themselves than with the rest (Louvain method; modularity %s, where values above 0.3 mean clear groups).\n\n", fmtNum(c.Modularity))
-	for _, cm := range r.Communities {
+	comms := r.Communities
+	if len(comms) > mdItems+1 {
+		// The largest, in the order of their numbers.
+		comms = slices.Clone(comms)
+		slices.SortStableFunc(comms, func(a, b ReportCommunity) int { return cmp.Compare(len(b.Members), len(a.Members)) })
+		comms = comms[:mdItems]
+		slices.SortFunc(comms, func(a, b ReportCommunity) int { return cmp.Compare(a.ID, b.ID) })
+		p("The %d largest of the %d groups:\n\n", mdItems, len(r.Communities))
+	}
+	for _, cm := range comms {
 		p("- **Group %d** (%s: %s): %s\n", cm.ID+1, prose.Count(len(cm.Members), "actor"), kindCounts(cm.Kinds), mdText(names(cm.Members)))
+	}
+	if len(comms) < len(r.Communities) {
+		p("- … and %d smaller groups (%s).\n", len(r.Communities)-len(comms), mdAll)
 	}
 
 	if len(r.Funding) > 0 {
 		p("\n## Funding\n\n")
 		p("Who receives money, from whom, and where the money comes from at the start of the chain. Shares are given only when the source gives every amount.\n\n")
-		for _, f := range r.Funding {
+		for i, f := range r.Funding {
+			if i == mdItems && len(r.Funding) > mdItems+1 {
+				p("- … and %d more funded actors (%s).\n", len(r.Funding)-mdItems, mdAll)
+				break
+			}
 			var srcs, origins []string
 			for _, s := range f.Direct {
 				srcs = append(srcs, name(s.ID)+share(s.Share))
@@ -234,7 +267,25 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		p("Against the reference model (%s), nothing is missing.\n", mdText(r.Model))
 	} else {
 		p("What a working regional labour market needs that this network lacks, compared with the reference model (%s), most serious first.\n\n", mdText(r.Model))
-		for _, g := range r.Gaps {
+		// The findings of one rule and severity come together; past
+		// mdPerRule of them, the rest of the run is counted.
+		for i := 0; i < len(r.Gaps); i++ {
+			g := r.Gaps[i]
+			run := i
+			for run > 0 && i-run < mdPerRule && sameRun(r.Gaps[run-1], g) {
+				run--
+			}
+			if i-run == mdPerRule {
+				j := i
+				for j < len(r.Gaps) && sameRun(r.Gaps[j], g) {
+					j++
+				}
+				if j-i > 1 {
+					p("- … and %d more of these (%s severity; %s).\n", j-i, g.Severity, mdAll)
+					i = j - 1
+					continue
+				}
+			}
 			p("- **%s** (%s severity): %s", mdText(g.Title), g.Severity, mdText(g.Explanation))
 			if g.Reason != "" {
 				p(" *Why it matters:* %s", mdText(g.Reason))
@@ -337,6 +388,22 @@ func recommendationText(rec gap.Recommendation, name func(string) string, title 
 	}
 	return text
 }
+
+// The Markdown report lists at most mdItems cut points, communities and
+// funded actors, mdPerRule findings of one gap rule and severity, mdPieces
+// pieces of one cut point and mdNames names in one line, and counts the
+// rest (one item left over is listed rather than counted); the JSON report
+// holds them all.
+const (
+	mdItems   = 25
+	mdPerRule = 10
+	mdPieces  = 6
+	mdNames   = 20
+	mdAll     = "the JSON report, `--format json`, lists them all"
+)
+
+// sameRun reports whether two findings are of the same rule and severity.
+func sameRun(a, b gap.Finding) bool { return a.Rule == b.Rule && a.Severity == b.Severity }
 
 // plural writes a count with the singular or the plural form that follows
 // it: "1 link is", "3 links are".

@@ -28,11 +28,11 @@ import (
 )
 
 var (
-	binOnce sync.Once
-	binDir  string
-	binErr  error
-	bigOnce sync.Once
-	bigPath string
+	binOnce    sync.Once
+	binDir     string
+	binErr     error
+	chainMu    sync.Mutex
+	chainPaths = map[int]string{}
 )
 
 func TestMain(m *testing.M) {
@@ -123,45 +123,55 @@ func clone(t *testing.T) string {
 
 // bigNetwork writes, once per test run, a network of 20,000 actors: groups
 // of ten (a body and nine members), the bodies in a chain of cooperation.
-// Exact betweenness on it takes some 15 seconds.
-func bigNetwork(t *testing.T) string {
+// Exact betweenness on it takes about a second.
+func bigNetwork(t *testing.T) string { return chainNetwork(t, 20000) }
+
+// hugeNetwork is bigNetwork with 100,000 actors, for work that must last
+// long enough to be interrupted: exact betweenness on it takes some 10
+// seconds on two cores.
+func hugeNetwork(t *testing.T) string { return chainNetwork(t, 100000) }
+
+// chainNetwork writes, once per test run, the chain of groups of n actors.
+func chainNetwork(t *testing.T, n int) string {
 	t.Helper()
 	tmp := binDirOrTemp(t) // skips with -short
-	bigOnce.Do(func() {
-		dir, err := os.MkdirTemp(tmp, "big")
-		require.NoError(t, err)
-		bigPath = filepath.Join(dir, "chain.json")
-		f, err := os.Create(bigPath)
-		require.NoError(t, err)
-		w := bufio.NewWriter(f)
-		const n = 20000
-		fmt.Fprintln(w, `{"format": "labournet/1", "name": "chain of groups", "actors": [`)
-		for i := range n {
-			kind, sep := "employer", ","
-			if i%10 == 0 {
-				kind = "body"
-			}
-			if i == n-1 {
-				sep = ""
-			}
-			fmt.Fprintf(w, "{\"id\": \"a%d\", \"kind\": %q}%s\n", i, kind, sep)
+	chainMu.Lock()
+	defer chainMu.Unlock()
+	if p, ok := chainPaths[n]; ok {
+		return p
+	}
+	dir, err := os.MkdirTemp(tmp, "big")
+	require.NoError(t, err)
+	path := filepath.Join(dir, "chain.json")
+	f, err := os.Create(path)
+	require.NoError(t, err)
+	w := bufio.NewWriter(f)
+	fmt.Fprintln(w, `{"format": "labournet/1", "name": "chain of groups", "actors": [`)
+	for i := range n {
+		kind, sep := "employer", ","
+		if i%10 == 0 {
+			kind = "body"
 		}
-		fmt.Fprintln(w, `], "links": [`)
-		sep := ""
-		for i := 1; i < n; i++ {
-			if i%10 != 0 {
-				fmt.Fprintf(w, "%s{\"from\": \"a%d\", \"to\": \"a%d\", \"kind\": \"membership\"}", sep, i, i-i%10)
-			} else {
-				fmt.Fprintf(w, "%s{\"from\": \"a%d\", \"to\": \"a%d\", \"kind\": \"cooperation\"}", sep, i-10, i)
-			}
-			sep = ",\n"
+		if i == n-1 {
+			sep = ""
 		}
-		fmt.Fprintln(w, "\n]}")
-		require.NoError(t, w.Flush())
-		require.NoError(t, f.Close())
-	})
-	require.NotEmpty(t, bigPath)
-	return bigPath
+		fmt.Fprintf(w, "{\"id\": \"a%d\", \"kind\": %q}%s\n", i, kind, sep)
+	}
+	fmt.Fprintln(w, `], "links": [`)
+	sep := ""
+	for i := 1; i < n; i++ {
+		if i%10 != 0 {
+			fmt.Fprintf(w, "%s{\"from\": \"a%d\", \"to\": \"a%d\", \"kind\": \"membership\"}", sep, i, i-i%10)
+		} else {
+			fmt.Fprintf(w, "%s{\"from\": \"a%d\", \"to\": \"a%d\", \"kind\": \"cooperation\"}", sep, i-10, i)
+		}
+		sep = ",\n"
+	}
+	fmt.Fprintln(w, "\n]}")
+	require.NoError(t, w.Flush())
+	require.NoError(t, f.Close())
+	chainPaths[n] = path
+	return path
 }
 
 func binDirOrTemp(t *testing.T) string {
@@ -519,7 +529,7 @@ func topKeys(t *testing.T, data string) []string {
 // the JSON back and checks its keys against docs/cli/json.md.
 func TestBinaryJSON(t *testing.T) {
 	// Keys a command leaves out when they have no value.
-	optional := []string{"description", "suggest", "constraint"}
+	optional := []string{"description", "suggest", "constraint", "answered", "unanswered"}
 	for _, tc := range []struct {
 		section string
 		args    []string
@@ -607,7 +617,7 @@ func TestBinaryJSON(t *testing.T) {
 // context: it says what it was doing, leaves no temporary file and exits
 // 130 or 143, before main's grace period would force it.
 func TestBinaryInterrupt(t *testing.T) {
-	big := bigNetwork(t)
+	big := hugeNetwork(t)
 	for _, tc := range []struct {
 		sig  syscall.Signal
 		code int
@@ -616,7 +626,7 @@ func TestBinaryInterrupt(t *testing.T) {
 	}{
 		{syscall.SIGINT, 130, "Ctrl-C (SIGINT)", []string{"metrics", big, "--exact", "-o"}},
 		{syscall.SIGTERM, 143, "SIGTERM", []string{"metrics", big, "--exact", "-o"}},
-		{syscall.SIGINT, 130, "Ctrl-C (SIGINT)", []string{"analyze", big, "-o"}},
+		{syscall.SIGINT, 130, "Ctrl-C (SIGINT)", []string{"analyze", big, "--exact", "-o"}},
 	} {
 		t.Run(tc.name+" "+tc.args[0], func(t *testing.T) {
 			dir := t.TempDir()
@@ -703,6 +713,52 @@ func TestBinaryApprox(t *testing.T) {
 	exact := runBinary(t, "", "", "metrics", liberec, "--only", "id,betweenness")
 	all := runBinary(t, "", "", "metrics", liberec, "--only", "id,betweenness", "--approx", "23")
 	require.Equal(t, exact.stdout, all.stdout)
+}
+
+// TestBinaryAnalyzeLarge: above 5,000 actors analyze estimates
+// betweenness and distances and says so, in the report and its JSON;
+// --approx and --seed choose the sample, which is the same from run to
+// run; --exact turns sampling off.
+func TestBinaryAnalyzeLarge(t *testing.T) {
+	big := bigNetwork(t)
+	cohesion := func(args ...string) (map[string]any, string) {
+		t.Helper()
+		r := runBinary(t, "", "", append([]string{"analyze", big, "--format", "json", "--optimize", "0", "-q"}, args...)...)
+		require.Equal(t, 0, r.code, r.stderr)
+		var out struct {
+			Cohesion map[string]any  `json:"cohesion"`
+			Central  json.RawMessage `json:"central"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(r.stdout), &out))
+		return out.Cohesion, string(out.Central)
+	}
+	def, _ := cohesion()
+	require.EqualValues(t, 1000, def["sampled"])
+	require.NotContains(t, def, "seed", "seed 0 is left out")
+	a, ca := cohesion("--approx", "50", "--seed", "3")
+	b, cb := cohesion("--seed=3", "--approx=50")
+	require.EqualValues(t, 50, a["sampled"])
+	require.EqualValues(t, 3, a["seed"])
+	require.InDelta(t, 0.192, a["bound"], 0.001, "the bound of 50 sources among 20,000 actors")
+	require.Equal(t, a, b)
+	require.Equal(t, ca, cb, "the same seed gives the same estimate")
+	x, _ := cohesion("--exact")
+	require.NotContains(t, x, "sampled", "exact whatever the size")
+	require.NotContains(t, x, "bound")
+	md := runBinary(t, "", "", "analyze", big, "--approx", "50", "--seed", "3", "--optimize", "0", "-q")
+	require.Equal(t, 0, md.code, md.stderr)
+	require.Contains(t, md.stdout, "With 20000 actors, betweenness is estimated from the shortest paths of 50 actors drawn at random (Brandes and Pich; seed 3)")
+	for _, args := range [][]string{
+		{"analyze", liberec, "--approx", "5", "--exact"},
+		{"analyze", liberec, "--approx", "-1"},
+	} {
+		r := runBinary(t, "", "", args...)
+		require.Equal(t, 2, r.code, "%v", args)
+	}
+	exact := runBinary(t, "", "", "analyze", liberec, "--format", "json")
+	forced := runBinary(t, "", "", "analyze", liberec, "--format", "json", "--exact")
+	require.Equal(t, exact.stdout, forced.stdout, "a small network is exact already")
+	require.NotContains(t, exact.stdout, `"sampled"`)
 }
 
 // commandLines returns the lines of the first ```sh block after the heading
