@@ -112,6 +112,12 @@ func (n *Network) AddActor(a actor.Actor) error {
 		return errors.Join(errs...)
 	}
 	n.byID.put(a.ID, len(n.actors))
+	if len(n.actors) == cap(n.actors) {
+		// Doubled, rather than append's quarter above a few hundred:
+		// an actor is large, and a reader that cannot know how many come
+		// would copy them all some ten times over.
+		n.actors = slices.Grow(n.actors, max(len(n.actors), 64))
+	}
 	n.actors = append(n.actors, a.Clone())
 	return nil
 }
